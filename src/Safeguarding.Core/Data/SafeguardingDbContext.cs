@@ -1,0 +1,232 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Safeguarding.Core.Access;
+using Safeguarding.Core.Audit;
+using Safeguarding.Core.Children;
+
+namespace Safeguarding.Core.Data;
+
+/// <summary>
+/// The one database context. Modules add entity configurations to this assembly; the context finds
+/// them. Saving appends the pending audit events to the hash chain in the same transaction.
+/// </summary>
+public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> options, ITenantScope tenant)
+    : IdentityDbContext<User, Role, Guid>(options)
+{
+    public const string TenantFilter = "Tenant";
+
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+    private readonly List<AuditEvent> pendingAudit = [];
+
+    public Guid? CurrentPartnershipId => tenant.PartnershipId;
+
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Locality> Localities => Set<Locality>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    /// <summary>Queues a domain event; it is written with the next save, in the same transaction.</summary>
+    public void Record(IDomainEvent domainEvent, ProcessContext context) =>
+        Queue(AuditKind.Write, domainEvent.GetType().Name, domainEvent.SubjectType, domainEvent.SubjectId,
+            JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), EventJson), context, context.Reason);
+
+    /// <summary>Records that someone looked at a record, and why; saved at once.</summary>
+    public async Task RecordAccessAsync(string subjectType, string subjectId, string purpose, ProcessContext context, CancellationToken cancellationToken = default)
+    {
+        Queue(AuditKind.Access, "RecordViewed", subjectType, subjectId, "{}", context, purpose);
+        await SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Records a security event (sign-in, lockout) with its details; saved at once.</summary>
+    public async Task RecordSecurityAsync(string eventType, string? subjectId, object details, ProcessContext context, CancellationToken cancellationToken = default)
+    {
+        Queue(AuditKind.Security, eventType, "User", subjectId, JsonSerializer.Serialize(details, EventJson), context, context.Reason);
+        await SaveChangesAsync(cancellationToken);
+    }
+
+    private void Queue(AuditKind kind, string eventType, string? subjectType, string? subjectId, string data, ProcessContext context, string? reason) =>
+        pendingAudit.Add(new AuditEvent
+        {
+            Kind = kind,
+            EventType = eventType,
+            OccurredAt = context.Now,
+            PartnershipId = context.PartnershipId,
+            ActorUserId = context.UserId,
+            ActorName = context.ActorName,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Reason = reason,
+            Data = data,
+            PreviousHash = "",
+            Hash = "",
+        });
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnsureWritesAreRecorded();
+        BumpVersions();
+        if (pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await AppendPendingAuditAsync(cancellationToken);
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            pendingAudit.Clear();
+            return result;
+        }
+        catch
+        {
+            // The events stay queued only if the caller's own transaction is still open; otherwise a
+            // retry would record them twice.
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.RollbackAsync(cancellationToken);
+                foreach (var e in pendingAudit)
+                {
+                    Entry(e).State = EntityState.Detached;
+                }
+
+                pendingAudit.Clear();
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task AppendPendingAuditAsync(CancellationToken cancellationToken)
+    {
+        // Updating the head row first takes a row lock (PostgreSQL) or the write lock (SQLite), so
+        // two concurrent saves cannot both link to the same previous row.
+        var touched = await AuditChainHeads.Where(h => h.Id == 1)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
+        if (touched == 0)
+        {
+            AuditChainHeads.Add(new AuditChainHead { Id = 1, LastSequence = 0, LastHash = AuditChain.GenesisHash });
+            await base.SaveChangesAsync(true, cancellationToken);
+        }
+
+        var head = await AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == 1, cancellationToken);
+        var sequence = head.LastSequence;
+        var previous = head.LastHash;
+        foreach (var e in pendingAudit)
+        {
+            e.Sequence = ++sequence;
+            e.PreviousHash = previous;
+            e.Hash = AuditChain.ComputeHash(e);
+            previous = e.Hash;
+            AuditEvents.Add(e);
+        }
+
+        await AuditChainHeads.Where(h => h.Id == 1)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), cancellationToken);
+    }
+
+    /// <summary>
+    /// A change to a business record without a domain event would leave a hole in the audit trail,
+    /// so it is refused. Identity's own bookkeeping (failed-attempt counts, security stamps, tokens)
+    /// and the data-protection key ring are exempt.
+    /// </summary>
+    private void EnsureWritesAreRecorded()
+    {
+        if (pendingAudit.Count > 0)
+        {
+            return;
+        }
+
+        var unrecorded = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.GetType())
+            .FirstOrDefault(t => !IsBookkeeping(t));
+        if (unrecorded is not null)
+        {
+            throw new InvalidOperationException($"A change to {unrecorded.Name} was saved without a domain event. Record one with Record(event, context).");
+        }
+    }
+
+    private static bool IsBookkeeping(Type type) =>
+        type == typeof(User) || type == typeof(DataProtectionKeyRecord) || type == typeof(AuditChainHead)
+        || (type.IsGenericType && type.Namespace == typeof(IdentityUserToken<>).Namespace);
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IConcurrencyVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // SQLite has no date-time type: store instants as UTC ticks so they sort and compare.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SafeguardingDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            var clr = entityType.ClrType;
+            if (typeof(IPartnershipOwned).IsAssignableFrom(clr))
+            {
+                builder.Entity(clr).HasIndex(nameof(IPartnershipOwned.PartnershipId));
+                builder.Entity(clr).HasQueryFilter(TenantFilter, TenantFilterFor(clr));
+            }
+
+            if (typeof(IConcurrencyVersioned).IsAssignableFrom(clr))
+            {
+                builder.Entity(clr).Property(nameof(IConcurrencyVersioned.Version)).IsConcurrencyToken();
+            }
+        }
+    }
+
+    // e => CurrentPartnershipId == null || e.PartnershipId == CurrentPartnershipId
+    private LambdaExpression TenantFilterFor(Type clr)
+    {
+        var e = Expression.Parameter(clr, "e");
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentPartnershipId));
+        var owner = Expression.Convert(Expression.Property(e, nameof(IPartnershipOwned.PartnershipId)), typeof(Guid?));
+        var body = Expression.OrElse(
+            Expression.Equal(current, Expression.Constant(null, typeof(Guid?))),
+            Expression.Equal(owner, current));
+        return Expression.Lambda(body, e);
+    }
+}
