@@ -14,7 +14,7 @@ public enum PersonSex
 /// A child or an adult around a child. One record per person across agencies; agencies' own
 /// identifiers sit beside it rather than replacing it.
 /// </summary>
-public sealed class Person : IPartnershipOwned, IConcurrencyVersioned
+public sealed class Person : IPartnershipOwned, IConcurrencyVersioned, IRestrictedRecord
 {
     public Guid Id { get; set; }
     public Guid PartnershipId { get; set; }

@@ -205,7 +205,9 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
             var clr = entityType.ClrType;
-            if (typeof(IPartnershipOwned).IsAssignableFrom(clr))
+            // Users are found by email before anyone knows their partnership, so they are not filtered;
+            // pages that list users filter by partnership themselves.
+            if (typeof(IPartnershipOwned).IsAssignableFrom(clr) && clr != typeof(User))
             {
                 builder.Entity(clr).HasIndex(nameof(IPartnershipOwned.PartnershipId));
                 builder.Entity(clr).HasQueryFilter(TenantFilter, TenantFilterFor(clr));

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Safeguarding.Core.Access;
+
+namespace Safeguarding.Web.Access;
+
+/// <summary>
+/// Who may use which part of the service. Everything is denied unless a rule here allows it:
+/// the fallback policy needs a signed-in user (with a second factor for staff), and each module's
+/// folder needs its module policy. Anonymous pages opt out one by one with [AllowAnonymous].
+/// </summary>
+public static class AccessPolicies
+{
+    public const string SignedIn = "SignedIn";
+    public const string Admin = "Module:Admin";
+
+    /// <summary>Signed in with a password only: enough to set up the second factor and nothing else.</summary>
+    public const string AwaitingSecondFactor = "AwaitingSecondFactor";
+
+    public static void AddSafeguardingPolicies(this AuthorizationOptions options)
+    {
+        var signedIn = new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .AddRequirements(new SecondFactorRequirement())
+            .Build();
+        options.FallbackPolicy = signedIn;
+        options.DefaultPolicy = signedIn;
+        options.AddPolicy(SignedIn, signedIn);
+        options.AddPolicy(AwaitingSecondFactor, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        options.AddPolicy(Admin, Module(signedIn, Roles.Administrator));
+    }
+
+    /// <summary>Module policies: which roles reach each module's folder.</summary>
+    public static void AuthorizeModuleFolders(this PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Admin", Admin);
+    }
+
+    private static AuthorizationPolicy Module(AuthorizationPolicy signedIn, params string[] roles) =>
+        new AuthorizationPolicyBuilder().Combine(signedIn).RequireRole(roles).Build();
+}
+
+/// <summary>Staff roles must have completed a second factor in this session.</summary>
+public sealed class SecondFactorRequirement : AuthorizationHandler<SecondFactorRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SecondFactorRequirement requirement)
+    {
+        if (!context.User.NeedsSecondFactor() || context.User.HasSecondFactor())
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

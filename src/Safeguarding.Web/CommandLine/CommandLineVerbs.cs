@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Audit;
+using Safeguarding.Core.Data;
+using Safeguarding.Web.Infrastructure;
+
+namespace Safeguarding.Web.CommandLine;
+
+/// <summary>
+/// The operator's verbs: `dotnet run --project src/Safeguarding.Web -- verb [options]`. Plain text for
+/// a person, --json for a script; a non-zero exit code with a one-line reason on failure.
+/// </summary>
+public static class CommandLineVerbs
+{
+    private static readonly Dictionary<string, Func<VerbContext, Task<int>>> Verbs = new(StringComparer.Ordinal)
+    {
+        ["migrate"] = MigrateAsync,
+        ["seed"] = SeedAsync,
+        ["verify-audit"] = VerifyAuditAsync,
+        ["help"] = HelpAsync,
+    };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && Verbs.ContainsKey(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var options = VerbOptions.Parse(args.Skip(1));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production" });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configure?.Invoke(builder);
+        SafeguardingApp.AddServices(builder.Services, builder.Configuration, builder.Environment);
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        var context = new VerbContext(scope.ServiceProvider, app.Configuration, options, stdout, stderr);
+        try
+        {
+            return await Verbs[args[0]](context);
+        }
+        catch (VerbException e)
+        {
+            await stderr.WriteLineAsync($"{args[0]}: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static Task<int> HelpAsync(VerbContext context)
+    {
+        context.Out.WriteLine("""
+            Verbs (dotnet run --project src/Safeguarding.Web -- <verb> [options]):
+              migrate                                  create or upgrade the database
+              seed --children N [--years Y] [--seed S] load a synthetic city into an empty database
+              verify-audit [--json]                    check the audit trail's hash chain
+            """);
+        return Task.FromResult(0);
+    }
+
+    private static async Task<int> MigrateAsync(VerbContext context)
+    {
+        var db = context.Services.GetRequiredService<SafeguardingDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await DatabaseSetup.MigrateAsync(db);
+        context.Report(new { applied = pending }, $"Database is up to date ({pending.Count} migration(s) applied).");
+        return 0;
+    }
+
+    private static async Task<int> SeedAsync(VerbContext context)
+    {
+        var db = context.Services.GetRequiredService<SafeguardingDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        var children = context.Options.Int("children") ?? throw new VerbException("--children N is required, e.g. seed --children 5000");
+        var seed = context.Options.Int("seed") ?? DemoCitySetup.DefaultSeed;
+        var years = context.Options.Int("years") ?? 1;
+        var started = DateTimeOffset.UtcNow;
+        var summary = await DemoCitySetup.LoadAsync(context.Services, children, seed, years, context.Options.Json ? TextWriter.Null : context.Out);
+        var seconds = (DateTimeOffset.UtcNow - started).TotalSeconds;
+        context.Report(
+            new { children, seed, years, rows = summary.Rows, seconds = Math.Round(seconds, 1) },
+            $"Loaded a synthetic city of {children:N0} children ({summary.Rows:N0} rows) in {seconds:0.0} s.");
+        return 0;
+    }
+
+    private static async Task<int> VerifyAuditAsync(VerbContext context)
+    {
+        var db = context.Services.GetRequiredService<SafeguardingDbContext>();
+        var report = await AuditChain.VerifyAsync(db);
+        context.Report(
+            new { intact = report.IsIntact, rows_checked = report.RowsChecked, first_broken_sequence = report.FirstBrokenSequence, problem = report.Problem },
+            report.IsIntact
+                ? $"Audit chain intact: {report.RowsChecked:N0} rows checked."
+                : $"Audit chain broken at row {report.FirstBrokenSequence}: {report.Problem}.");
+        return report.IsIntact ? 0 : 1;
+    }
+}
+
+public sealed class VerbException(string message) : Exception(message);
+
+internal sealed record VerbContext(IServiceProvider Services, IConfiguration Configuration, VerbOptions Options, TextWriter Out, TextWriter Error)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public void Report(object forScript, string forPerson) =>
+        Out.WriteLine(Options.Json ? JsonSerializer.Serialize(forScript, Json) : forPerson);
+}
+
+/// <summary>--name value pairs and --flags after the verb, plus positional words.</summary>
+public sealed class VerbOptions
+{
+    private readonly Dictionary<string, string?> named = new(StringComparer.Ordinal);
+
+    public List<string> Positional { get; } = [];
+
+    public bool Json => named.ContainsKey("json");
+
+    public static VerbOptions Parse(IEnumerable<string> args)
+    {
+        var options = new VerbOptions();
+        var list = args.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                var name = list[i][2..];
+                var hasValue = i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal) && name != "json";
+                options.named[name] = hasValue ? list[++i] : null;
+            }
+            else
+            {
+                options.Positional.Add(list[i]);
+            }
+        }
+
+        return options;
+    }
+
+    public int? Int(string name)
+    {
+        if (!named.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
+            ? n
+            : throw new VerbException($"--{name} needs a whole number, not '{value}'");
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Audit;
+using Safeguarding.Core.Data;
+
+namespace Safeguarding.Web.Infrastructure;
+
+/// <summary>Says who got there first when two people edit the same record.</summary>
+public static class ConcurrentChanges
+{
+    public static async Task<string> LastChangedByAsync(SafeguardingDbContext db, string subjectType, string subjectId, CancellationToken cancellationToken)
+    {
+        var name = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Kind == AuditKind.Write && e.SubjectType == subjectType && e.SubjectId == subjectId)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => e.ActorName)
+            .FirstOrDefaultAsync(cancellationToken);
+        return name ?? "Someone else";
+    }
+}

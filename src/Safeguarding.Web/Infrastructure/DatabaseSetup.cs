@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+
+namespace Safeguarding.Web.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses the database from configuration: embedded SQLite by default, PostgreSQL in production.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "Safeguarding.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Safeguarding.Migrations.Postgres";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider)
+            ? provider
+            : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddSafeguardingDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = ProviderFrom(configuration);
+        var connectionString = ConnectionString(configuration, provider, contentRoot);
+        services.AddDbContext<SafeguardingDbContext>(options => Configure(options, provider, connectionString));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+        }
+        else
+        {
+            options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+        }
+    }
+
+    public static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string contentRoot)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var postgres = configuration.GetConnectionString("Postgres");
+            return string.IsNullOrWhiteSpace(postgres)
+                ? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.")
+                : postgres;
+        }
+
+        var sqlite = configuration.GetConnectionString("Sqlite");
+        if (!string.IsNullOrWhiteSpace(sqlite))
+        {
+            return sqlite;
+        }
+
+        var path = Path.GetFullPath(Path.Combine(contentRoot, configuration["Database:SqlitePath"] ?? "data/safeguarding.db"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return $"Data Source={path};Cache=Shared";
+    }
+
+    /// <summary>Applies migrations; on SQLite also switches on write-ahead logging so readers never wait for writers.</summary>
+    public static async Task MigrateAsync(SafeguardingDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Safeguarding.Core.Access;
+using Safeguarding.Core.Data;
+using Safeguarding.Web.Access;
+using Safeguarding.Web.Infrastructure;
+
+namespace Safeguarding.Web;
+
+/// <summary>How the web application is put together: services, the request pipeline, and first start.</summary>
+public static class SafeguardingApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        AddServices(builder.Services, builder.Configuration, builder.Environment);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSafeguardingDatabase(configuration, environment.ContentRootPath);
+        services.AddScoped<ITenantScope, HttpTenantScope>();
+        services.AddScoped<ActorContext>();
+        services.AddScoped<AgencyDirectory>();
+        services.AddScoped<UserDirectory>();
+
+        services.AddIdentity<User, Role>(options =>
+            {
+                options.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SafeguardingDbContext>()
+            .AddSignInManager<SafeguardingSignInManager>()
+            .AddClaimsPrincipalFactory<SafeguardingClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        var idleMinutes = configuration.GetValue("Session:IdleTimeoutMinutes", 30);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = ".Safeguarding.Session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/error/403";
+            options.ReturnUrlParameter = "returnUrl";
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddSingleton<IXmlRepository, DatabaseKeyRepository>();
+        services.AddDataProtection().SetApplicationName("Safeguarding");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceProvider>((options, provider) => options.XmlRepository = provider.GetRequiredService<IXmlRepository>());
+
+        services.AddAuthorization(options => options.AddSafeguardingPolicies());
+        services.AddSingleton<IAuthorizationHandler, SecondFactorRequirement>();
+        services.AddScoped<IAuthorizationHandler, RecordAccessHandler>();
+        services.AddScoped<IRestrictedRecordGrants, NoRestrictedRecordGrants>();
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = ".Safeguarding.Antiforgery";
+            options.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                options.Conventions.Add(new PageRouteTransformerConvention(new KebabCaseRoutes()));
+                options.Conventions.AuthorizeModuleFolders();
+                options.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+                if (!environment.IsDevelopment())
+                {
+                    // The demo sign-in must not exist outside Development: no route, so a 404.
+                    options.Conventions.AddFolderRouteModelConvention("/Demo", model => model.Selectors.Clear());
+                }
+            });
+        services.AddHealthChecks().AddDbContextCheck<SafeguardingDbContext>("database");
+        services.AddHostedService<DatabasePreparation>();
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRedactedRequestLogging();
+        app.UseAuthentication();
+        app.UseSecondFactorEnrolment();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+    }
+}

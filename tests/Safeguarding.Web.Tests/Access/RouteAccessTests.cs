@@ -1,0 +1,137 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Core.Access;
+using Safeguarding.Web.Tests.Infrastructure;
+
+namespace Safeguarding.Web.Tests.Access;
+
+/// <summary>
+/// Walks every route the app maps with every role and anonymously, and checks each outcome against
+/// the table below. A route added without a line in the table fails the test: access is a decision
+/// someone must write down, not a default.
+/// </summary>
+public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture<SafeguardingWebFactory>
+{
+    private abstract record Rule(string SampleUrl);
+
+    private sealed record Anyone(string SampleUrl) : Rule(SampleUrl);
+
+    private sealed record SignedIn(string SampleUrl) : Rule(SampleUrl);
+
+    private sealed record OnlyRoles(string SampleUrl, params string[] Roles) : Rule(SampleUrl);
+
+    private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
+    {
+        ["/"] = new Anyone("/"),
+        ["health"] = new Anyone("/health"),
+        ["cookies"] = new Anyone("/cookies"),
+        ["accessibility"] = new Anyone("/accessibility"),
+        ["error/{statusCode:int?}"] = new Anyone("/error/400"),
+        ["account/sign-in"] = new Anyone("/account/sign-in"),
+        ["account/two-factor"] = new Anyone("/account/two-factor"),
+        ["account/sign-out"] = new Anyone("/account/sign-out"),
+        ["account/signed-out"] = new Anyone("/account/signed-out"),
+        ["account/set-up-authenticator"] = new SignedIn("/account/set-up-authenticator"),
+        ["demo/sign-in"] = new Anyone("/demo/sign-in"),
+        ["dashboard"] = new SignedIn("/dashboard"),
+        ["admin"] = new OnlyRoles("/admin", Roles.Administrator),
+        ["admin/agencies"] = new OnlyRoles("/admin/agencies", Roles.Administrator),
+        ["admin/agencies/create"] = new OnlyRoles("/admin/agencies/create", Roles.Administrator),
+        ["admin/agencies/edit/{id:guid}"] = new OnlyRoles("/admin/agencies/edit/{agency}", Roles.Administrator),
+        ["admin/users"] = new OnlyRoles("/admin/users", Roles.Administrator),
+        ["admin/users/create"] = new OnlyRoles("/admin/users/create", Roles.Administrator),
+        ["admin/users/edit/{id:guid}"] = new OnlyRoles("/admin/users/edit/{user}", Roles.Administrator),
+        ["admin/audit"] = new OnlyRoles("/admin/audit", Roles.Administrator),
+    };
+
+    [Fact]
+    public void EveryMappedRoute_HasAnAccessRule()
+    {
+        var mapped = MappedRoutes();
+
+        var missing = mapped.Except(Expected.Keys).Order().ToList();
+        var stale = Expected.Keys.Except(mapped).Order().ToList();
+
+        Assert.True(missing.Count == 0, "Routes with no access rule in RouteAccessTests: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Access rules for routes that no longer exist: " + string.Join(", ", stale));
+    }
+
+    public static TheoryData<string> Callers() => new(Roles.All.Append("Anonymous"));
+
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task EveryRoute_GivesEachCaller_TheExpectedOutcome(string caller)
+    {
+        var client = caller == "Anonymous" ? app.CreateBrowser() : await app.SignedInAsAsync(caller);
+        var failures = new List<string>();
+        foreach (var route in MappedRoutes())
+        {
+            var rule = Expected[route];
+            var url = await SampleUrlAsync(rule.SampleUrl);
+            var response = await client.GetAsync(url);
+            var actual = Classify(response);
+            var expected = rule switch
+            {
+                Anyone => Outcome.Allowed,
+                SignedIn => caller == "Anonymous" ? Outcome.SignInRequired : Outcome.Allowed,
+                OnlyRoles only => caller == "Anonymous" ? Outcome.SignInRequired : only.Roles.Contains(caller) ? Outcome.Allowed : Outcome.Forbidden,
+                _ => throw new InvalidOperationException(),
+            };
+            if (actual != expected)
+            {
+                failures.Add($"{url}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{caller}:\n" + string.Join("\n", failures));
+    }
+
+    private enum Outcome
+    {
+        Allowed,
+        SignInRequired,
+        Forbidden,
+    }
+
+    private static Outcome Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.ToString() ?? "";
+        if (response.StatusCode == HttpStatusCode.Forbidden || location.Contains("/error/403", StringComparison.Ordinal))
+        {
+            return Outcome.Forbidden;
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized || location.Contains("/account/sign-in?returnUrl=", StringComparison.Ordinal))
+        {
+            return Outcome.SignInRequired;
+        }
+
+        return Outcome.Allowed;
+    }
+
+    private List<string> MappedRoutes() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "")
+            .Select(p => p.Length == 0 ? "/" : p.TrimStart('/'))
+            .Select(p => p.Length == 0 ? "/" : p)
+            .Distinct()
+            .ToList();
+
+    private async Task<string> SampleUrlAsync(string sample)
+    {
+        await using var db = app.NewDbContext();
+        if (sample.Contains("{agency}", StringComparison.Ordinal))
+        {
+            sample = sample.Replace("{agency}", db.Agencies.OrderBy(a => a.Name).First().Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{user}", StringComparison.Ordinal))
+        {
+            sample = sample.Replace("{user}", db.Users.OrderBy(u => u.Email).First().Id.ToString(), StringComparison.Ordinal);
+        }
+
+        return sample;
+    }
+}
