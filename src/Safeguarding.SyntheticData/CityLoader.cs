@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Access;
+using Safeguarding.Core.Data;
+
+namespace Safeguarding.SyntheticData;
+
+/// <summary>How much a load wrote and how long it took.</summary>
+public sealed record CityLoadSummary(int Rows, int Batches, TimeSpan Elapsed)
+{
+    public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Rows / Elapsed.TotalSeconds : Rows;
+}
+
+/// <summary>
+/// Writes a generated city into the database in batches: each batch is added, saved with one
+/// audit event, and then forgotten by the change tracker, so memory stays flat however big the city.
+/// The whole load is one transaction (unless the caller has one open): a city is there entirely or not at all.
+/// </summary>
+public static class CityLoader
+{
+    public const int BatchSize = 5_000;
+
+    /// <summary>Whether the demo city (or the partnership with this code) is already in the database.</summary>
+    public static Task<bool> IsLoadedAsync(SafeguardingDbContext db, CancellationToken cancellationToken = default) =>
+        IsLoadedAsync(db, DemoCity.PartnershipCode, cancellationToken);
+
+    public static Task<bool> IsLoadedAsync(SafeguardingDbContext db, string partnershipCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Partnerships.AsNoTracking().AnyAsync(p => p.Code == partnershipCode, cancellationToken);
+    }
+
+    public static async Task<CityLoadSummary> LoadAsync(
+        SafeguardingDbContext db,
+        SyntheticCity city,
+        ProcessContext context,
+        IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(city);
+        ArgumentNullException.ThrowIfNull(context);
+        if (await IsLoadedAsync(db, city.Partnership.Code, cancellationToken))
+        {
+            throw new InvalidOperationException($"The partnership {city.Partnership.Code} is already loaded; a city is loaded only once.");
+        }
+
+        // The city's events belong to its partnership, so they show in that tenant's audit trail.
+        context = context with { PartnershipId = context.PartnershipId ?? city.Partnership.Id };
+        var stopwatch = Stopwatch.StartNew();
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var ownTransaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        var writer = new BatchWriter(db, city.Partnership.Id, context, progress, cancellationToken);
+        try
+        {
+            db.Partnerships.Add(city.Partnership);
+            db.Localities.AddRange(city.Localities);
+            db.Agencies.AddRange(city.Agencies);
+            var roleIds = await AddMissingRolesAsync(db, cancellationToken);
+            await writer.SaveAsync("Partnership, localities, agencies and roles", 1 + city.Localities.Count + city.Agencies.Count + db.ChangeTracker.Entries<Role>().Count());
+
+            await writer.WriteAsync("Users", WithDemoPasswords(city.Users), db.Users.AddRange);
+            await writer.WriteAsync("User roles", city.UserRoles.Select(r => new IdentityUserRole<Guid> { UserId = r.UserId, RoleId = roleIds[r.Role] }).ToList(), db.UserRoles.AddRange);
+            await writer.WriteAsync("People", city.People, db.People.AddRange);
+            await writer.WriteAsync("Relationships", city.Relationships, db.PersonRelationships.AddRange);
+
+            db.Record(new DemoCityLoaded(city.Partnership.Id, city.Partnership.Code, city.Spec.Seed, city.Spec.Children,
+                city.People.Count, city.Relationships.Count, city.HouseholdCount, city.Agencies.Count, city.Users.Count), context);
+            await db.SaveChangesAsync(cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+
+        stopwatch.Stop();
+        progress?.Report($"Loaded {writer.Rows:N0} rows in {stopwatch.Elapsed.TotalSeconds:N1} s");
+        return new CityLoadSummary(writer.Rows, writer.Batches + 1, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Demo users get the documented demo password; everyone else has none and cannot sign in.
+    /// Copies, so the generated city itself stays as generated (and reusable).
+    /// </summary>
+    private static List<User> WithDemoPasswords(IReadOnlyList<User> users)
+    {
+        var hasher = new PasswordHasher<User>();
+        var demoEmails = DemoCity.Users.Select(u => u.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return users.Select(u =>
+        {
+            if (!demoEmails.Contains(u.Email ?? ""))
+            {
+                return u;
+            }
+
+            var copy = new User
+            {
+                Id = u.Id,
+                PartnershipId = u.PartnershipId,
+                AgencyId = u.AgencyId,
+                DisplayName = u.DisplayName,
+                JobTitle = u.JobTitle,
+                UserName = u.UserName,
+                NormalizedUserName = u.NormalizedUserName,
+                Email = u.Email,
+                NormalizedEmail = u.NormalizedEmail,
+                EmailConfirmed = u.EmailConfirmed,
+                LockoutEnabled = u.LockoutEnabled,
+                SecurityStamp = u.SecurityStamp,
+                ConcurrencyStamp = u.ConcurrencyStamp,
+                IsActive = u.IsActive,
+            };
+            copy.PasswordHash = hasher.HashPassword(copy, DemoCity.DemoPassword);
+            return copy;
+        }).ToList();
+    }
+
+    private static async Task<Dictionary<string, Guid>> AddMissingRolesAsync(SafeguardingDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Roles.AsNoTracking()
+            .Where(r => r.Name != null)
+            .ToDictionaryAsync(r => r.Name!, r => r.Id, StringComparer.Ordinal, cancellationToken);
+        foreach (var name in Roles.All.Where(n => !existing.ContainsKey(n)))
+        {
+            var role = new Role
+            {
+                Id = RoleId(name),
+                Name = name,
+                NormalizedName = name.ToUpperInvariant(),
+                ConcurrencyStamp = RoleId(name).ToString(),
+            };
+            db.Roles.Add(role);
+            existing[name] = role.Id;
+        }
+
+        return existing;
+    }
+
+    /// <summary>A role's id is derived from its name, so every database created this way agrees.</summary>
+    private static Guid RoleId(string name)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("safeguarding-role:" + name));
+        hash[7] = (byte)((hash[7] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    private sealed class BatchWriter(SafeguardingDbContext db, Guid partnershipId, ProcessContext context, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        public int Rows { get; private set; }
+        public int Batches { get; private set; }
+
+        public async Task WriteAsync<T>(string entity, IReadOnlyList<T> rows, Action<IEnumerable<T>> addRange)
+        {
+            for (var start = 0; start < rows.Count; start += BatchSize)
+            {
+                var count = Math.Min(BatchSize, rows.Count - start);
+                addRange(Slice(rows, start, count));
+                await SaveAsync(entity, count);
+                progress?.Report($"{entity}: {start + count:N0} of {rows.Count:N0}");
+            }
+        }
+
+        public async Task SaveAsync(string entity, int rows)
+        {
+            Batches++;
+            db.Record(new SyntheticBatchLoaded(partnershipId, Batches, entity, rows), context);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            Rows += rows;
+        }
+
+        private static IEnumerable<T> Slice<T>(IReadOnlyList<T> rows, int start, int count)
+        {
+            for (var i = start; i < start + count; i++)
+            {
+                yield return rows[i];
+            }
+        }
+    }
+}
