@@ -6,6 +6,7 @@
 //
 // The build is reproducible: the same sources and package versions give byte-identical output
 // (no timestamps, no source maps, files listed in sorted order, LF line endings from sources).
+import { createHash } from "node:crypto";
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -85,6 +86,9 @@ async function buildAll() {
     files.set(`images/${name}`, await readFile(path.join(root, "frontend", "images", name)));
   }
 
+  // The layout versions application.mjs (asp-append-version); version what it imports here.
+  files.set("js/application.mjs", withVersionedImports(files.get("js/application.mjs"), files));
+
   return new Map([...files].sort(([a], [b]) => compareOrdinal(a, b)));
 }
 
@@ -114,6 +118,17 @@ function withoutSourceMapComment(contents) {
   // The packages' source maps are not copied, so drop the comment that points at them.
   const text = contents.toString("utf8").replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "");
   return Buffer.from(`${text}\n`, "utf8");
+}
+
+/** Adds ?v=(content hash) to imports of our own assets, so browsers never mix old and new files. */
+function withVersionedImports(contents, files) {
+  const text = contents.toString("utf8").replace(/from "\/assets\/([^"?]+)"/g, (_, relative) => {
+    const imported = files.get(relative);
+    if (!imported) throw new Error(`application.mjs imports /assets/${relative}, which the build does not produce`);
+    const version = createHash("sha256").update(imported).digest("hex").slice(0, 12);
+    return `from "/assets/${relative}?v=${version}"`;
+  });
+  return Buffer.from(text, "utf8");
 }
 
 async function writeOutput(files, directory) {
