@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -99,7 +100,7 @@ public static class SafeguardingApp
                     options.Conventions.AddFolderRouteModelConvention("/Demo", model => model.Selectors.Clear());
                 }
             });
-        services.AddHealthChecks().AddDbContextCheck<SafeguardingDbContext>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<DatabasePreparation>();
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
     }

@@ -70,9 +70,9 @@ public static class CommandLineVerbs
     {
         var db = context.Services.GetRequiredService<SafeguardingDbContext>();
         await DatabaseSetup.MigrateAsync(db);
-        var children = context.Options.Int("children") ?? throw new VerbException("--children N is required, e.g. seed --children 5000");
-        var seed = context.Options.Int("seed") ?? DemoCitySetup.DefaultSeed;
-        var years = context.Options.Int("years") ?? 1;
+        var children = context.Options.Number("children") ?? throw new VerbException("--children N is required, e.g. seed --children 5000");
+        var seed = context.Options.Number("seed") ?? DemoCitySetup.DefaultSeed;
+        var years = context.Options.Number("years") ?? 1;
         var started = DateTimeOffset.UtcNow;
         var summary = await DemoCitySetup.LoadAsync(context.Services, children, seed, years, context.Options.Json ? TextWriter.Null : context.Out);
         var seconds = (DateTimeOffset.UtcNow - started).TotalSeconds;
@@ -135,7 +135,7 @@ public sealed class VerbOptions
         return options;
     }
 
-    public int? Int(string name)
+    public int? Number(string name)
     {
         if (!named.TryGetValue(name, out var value))
         {

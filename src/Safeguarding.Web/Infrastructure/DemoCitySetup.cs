@@ -4,12 +4,10 @@ using Safeguarding.SyntheticData;
 
 namespace Safeguarding.Web.Infrastructure;
 
-public sealed record CityLoadSummary(long Rows);
-
 /// <summary>Loads the synthetic demo city: on first start in Development, and through the `seed` verb.</summary>
 public static class DemoCitySetup
 {
-    public const int DefaultSeed = 20261124;
+    public const int DefaultSeed = DemoCity.DefaultSeed;
 
     public static async Task LoadIfEmptyAsync(IServiceProvider services, IConfiguration configuration, TextWriter output)
     {
@@ -38,7 +36,6 @@ public static class DemoCitySetup
         var city = CityGenerator.Generate(new CitySpec { Children = children, Seed = seed });
         var progress = new Progress<string>(message => output.WriteLine(message));
         var context = ProcessContext.System(clock.GetUtcNow(), "seed", reason: $"Synthetic city, seed {seed}, {years} year(s)");
-        var rows = await CityLoader.LoadAsync(db, city, context, progress, CancellationToken.None);
-        return new CityLoadSummary(rows);
+        return await CityLoader.LoadAsync(db, city, context, progress, CancellationToken.None);
     }
 }

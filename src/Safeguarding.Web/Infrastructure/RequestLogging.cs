@@ -15,7 +15,8 @@ public static partial class RequestLogging
             await next(context);
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Safeguarding.Requests");
             var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
-            LogRequest(logger, context.Request.Method, pattern, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogRequest(logger, context.Request.Method, pattern, context.Response.StatusCode, elapsedMs);
         });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {RoutePattern} responded {StatusCode} in {ElapsedMs:0.0} ms")]
