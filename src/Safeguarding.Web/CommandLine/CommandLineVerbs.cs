@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Audit;
+using Safeguarding.Core.Calendar;
 using Safeguarding.Core.Data;
 using Safeguarding.Web.Infrastructure;
 
@@ -21,12 +22,20 @@ public static class CommandLineVerbs
         ["help"] = HelpAsync,
     };
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && Verbs.ContainsKey(args[0]);
+    public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] == WorkingDays);
+
+    /// <summary>Working days need no database: the calendar ships inside the app.</summary>
+    private const string WorkingDays = "working-days";
 
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, Action<WebApplicationBuilder>? configure = null)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
+        if (args[0] == WorkingDays)
+        {
+            return WorkingDaysCommand.Run(args.Skip(1).ToList(), WorkingDayCalendar.EnglandAndWales(), stdout, stderr);
+        }
+
         var options = VerbOptions.Parse(args.Skip(1));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -53,6 +62,9 @@ public static class CommandLineVerbs
               migrate                                  create or upgrade the database
               seed --children N [--years Y] [--seed S] load a synthetic city into an empty database
               verify-audit [--json]                    check the audit trail's hash chain
+              working-days add DATE N [--json]         the date N working days after DATE
+              working-days between A B [--json]        working days after A up to and including B
+              working-days is DATE [--json]            whether DATE is a working day
             """);
         return Task.FromResult(0);
     }

@@ -114,7 +114,9 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText ?? "")
-            .Select(p => p.Length == 0 ? "/" : p.TrimStart('/'))
+            .Select(p => p.TrimStart('/'))
+            // An Index page answers at both "folder" and "folder/index": one page, one rule.
+            .Select(p => p == "index" ? "" : p.EndsWith("/index", StringComparison.Ordinal) ? p[..^"/index".Length] : p)
             .Select(p => p.Length == 0 ? "/" : p)
             .Distinct()
             .ToList();
