@@ -102,3 +102,179 @@ public sealed class CharacterCountFixtureTests
     [MemberData(nameof(Fixtures))]
     public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<CharacterCountOptions>("character-count", fixture, GovUkCharacterCountRenderer.Render);
 }
+
+public sealed class RadiosFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("radios", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<RadiosOptions>("radios", fixture, GovUkRadiosRenderer.Render);
+}
+
+public sealed class CheckboxesFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("checkboxes", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<CheckboxesOptions>("checkboxes", fixture, GovUkCheckboxesRenderer.Render);
+}
+
+public sealed class SummaryListFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("summary-list", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<SummaryListOptions>("summary-list", fixture, GovUkSummaryListRenderer.Render);
+}
+
+public sealed class TableFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("table", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<TableOptions>("table", fixture, GovUkTableRenderer.Render);
+}
+
+public sealed class TagFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("tag", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<TagOptions>("tag", fixture, GovUkTagRenderer.Render);
+}
+
+public sealed class NotificationBannerFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("notification-banner", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<NotificationBannerOptions>("notification-banner", fixture, GovUkNotificationBannerRenderer.Render);
+}
+
+public sealed class PanelFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("panel", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<PanelOptions>("panel", fixture, GovUkPanelRenderer.Render);
+}
+
+public sealed class BackLinkFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("back-link", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<BackLinkOptions>("back-link", fixture, GovUkBackLinkRenderer.Render);
+}
+
+public sealed class BreadcrumbsFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("breadcrumbs", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<BreadcrumbsOptions>("breadcrumbs", fixture, GovUkBreadcrumbsRenderer.Render);
+}
+
+public sealed class PaginationFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("pagination", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<PaginationOptions>("pagination", fixture, GovUkPaginationRenderer.Render);
+}
+
+public sealed class TaskListFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("task-list", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<TaskListOptions>("task-list", fixture, GovUkTaskListRenderer.Render);
+}
+
+public sealed class DetailsFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("details", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<DetailsOptions>("details", fixture, GovUkDetailsRenderer.Render);
+}
+
+public sealed class WarningTextFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("warning-text", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<WarningTextOptions>("warning-text", fixture, GovUkWarningTextRenderer.Render);
+}
+
+public sealed class InsetTextFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("inset-text", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<InsetTextOptions>("inset-text", fixture, GovUkInsetTextRenderer.Render);
+}
+
+public sealed class SkipLinkFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("skip-link", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<SkipLinkOptions>("skip-link", fixture, GovUkSkipLinkRenderer.Render);
+}
+
+public sealed class ErrorSummaryFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("error-summary", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<ErrorSummaryOptions>("error-summary", fixture, GovUkErrorSummaryRenderer.Render);
+}

@@ -1,0 +1,15 @@
+namespace Safeguarding.Web.GovUk;
+
+public class BackLinkOptions : TextOrHtml
+{
+    public string? Href { get; set; }
+    public string? Classes { get; set; }
+    public GovUkAttributes? Attributes { get; set; }
+}
+
+public static class GovUkBackLinkRenderer
+{
+    public static string Render(BackLinkOptions o) =>
+        $"<a href=\"{Markup.Encode(Markup.Has(o.Href) ? o.Href : "#")}\" class=\"{Markup.Classes("govuk-back-link", o.Classes)}\"{Markup.Attributes(o.Attributes)}>"
+        + (Markup.Has(o.Html) ? o.Html : Markup.Encode(Markup.Has(o.Text) ? o.Text : "Back")) + "</a>";
+}

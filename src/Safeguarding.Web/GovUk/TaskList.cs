@@ -1,0 +1,61 @@
+namespace Safeguarding.Web.GovUk;
+
+public class TaskListStatus : ClassedContent
+{
+    public TagOptions? Tag { get; set; }
+}
+
+public class TaskListItem
+{
+    public ClassedContent? Title { get; set; }
+    public TextOrHtml? Hint { get; set; }
+    public TaskListStatus? Status { get; set; }
+
+    /// <summary>Without an href the task cannot be started yet.</summary>
+    public string? Href { get; set; }
+    public string? Classes { get; set; }
+}
+
+public class TaskListOptions
+{
+    public List<TaskListItem?>? Items { get; set; }
+    public string? IdPrefix { get; set; }
+    public string? Classes { get; set; }
+    public GovUkAttributes? Attributes { get; set; }
+}
+
+public static class GovUkTaskListRenderer
+{
+    public static string Render(TaskListOptions o)
+    {
+        var idPrefix = Markup.Has(o.IdPrefix) ? o.IdPrefix : "task-list";
+        var html = $"<ul class=\"{Markup.Classes("govuk-task-list", o.Classes)}\"{Markup.Attributes(o.Attributes)}>";
+        var index = 0;
+        foreach (var item in o.Items ?? [])
+        {
+            index++;
+            if (item is null)
+            {
+                continue;
+            }
+
+            var hintId = $"{idPrefix}-{index}-hint";
+            var statusId = $"{idPrefix}-{index}-status";
+            var hasLink = Markup.Has(item.Href);
+            html += $"<li class=\"{Markup.Classes("govuk-task-list__item", hasLink ? "govuk-task-list__item--with-link" : null, item.Classes)}\"><div class=\"govuk-task-list__name-and-hint\">";
+            html += hasLink
+                ? $"<a class=\"{Markup.Classes("govuk-link govuk-task-list__link", item.Title?.Classes)}\" href=\"{Markup.Encode(item.Href)}\" aria-describedby=\"{(item.Hint is not null ? hintId + " " : string.Empty)}{Markup.Encode(statusId)}\">{Markup.Content(item.Title)}</a>"
+                : $"<div{Markup.Attr("class", item.Title?.Classes)}>{Markup.Content(item.Title)}</div>";
+            if (item.Hint is not null)
+            {
+                html += $"<div id=\"{Markup.Encode(hintId)}\" class=\"govuk-task-list__hint\">{Markup.Content(item.Hint)}</div>";
+            }
+
+            html += $"</div><div class=\"{Markup.Classes("govuk-task-list__status", item.Status?.Classes)}\" id=\"{Markup.Encode(statusId)}\">"
+                + (item.Status?.Tag is { } tag ? GovUkTagRenderer.Render(tag) : Markup.Content(item.Status))
+                + "</div></li>";
+        }
+
+        return html + "</ul>";
+    }
+}
