@@ -278,3 +278,29 @@ public sealed class ErrorSummaryFixtureTests
     [MemberData(nameof(Fixtures))]
     public void Renders_like_govuk_frontend(string fixture) => GovUkFixtures.Verify<ErrorSummaryOptions>("error-summary", fixture, GovUkErrorSummaryRenderer.Render);
 }
+
+public sealed class DateInputFixtureTests
+{
+    public static readonly Dictionary<string, string> Skipped = [];
+
+    public static TheoryData<string> Fixtures => GovUkFixtures.Names("date-input", Skipped);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Renders_like_govuk_frontend(string fixture) =>
+        GovUkFixtures.Verify<DateInputOptions>("date-input", fixture, GovUkDateInputRenderer.Render, OmitFalseParts);
+
+    // Nunjucks uses `day: false` to leave a part out; our options model says so with Omit.
+    private static System.Text.Json.Nodes.JsonNode OmitFalseParts(System.Text.Json.Nodes.JsonNode options)
+    {
+        foreach (var part in new[] { "day", "month", "year" })
+        {
+            if (options[part] is System.Text.Json.Nodes.JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.False)
+            {
+                options[part] = new System.Text.Json.Nodes.JsonObject { ["omit"] = true };
+            }
+        }
+
+        return options;
+    }
+}
