@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class ButtonOptions : TextOrHtml
@@ -38,4 +40,49 @@ public static class GovUkButtonRenderer
         var preventDoubleClick = o.PreventDoubleClick is { } p ? $" data-prevent-double-click=\"{(p ? "true" : "false")}\"" : string.Empty;
         return $"<button type=\"{Markup.Encode(type)}\"{Markup.Attr("value", o.Value)}{Markup.Attr("name", o.Name)}{(o.Disabled ? " disabled aria-disabled=\"true\"" : string.Empty)}{preventDoubleClick}{common}>{text}{icon}</button>";
     }
+}
+
+/// <summary><c>&lt;govuk-button href type name value disabled prevent-double-click is-start-button&gt;Save&lt;/govuk-button&gt;</c></summary>
+[HtmlTargetElement("govuk-button")]
+public sealed class GovUkButtonTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("href")]
+    public string? Href { get; set; }
+
+    [HtmlAttributeName("type")]
+    public string? Type { get; set; }
+
+    [HtmlAttributeName("name")]
+    public string? Name { get; set; }
+
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    [HtmlAttributeName("id")]
+    public string? Id { get; set; }
+
+    [HtmlAttributeName("disabled")]
+    public bool Disabled { get; set; }
+
+    [HtmlAttributeName("is-start-button")]
+    public bool IsStartButton { get; set; }
+
+    [HtmlAttributeName("prevent-double-click")]
+    public bool? PreventDoubleClick { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output) =>
+        GovUkButtonRenderer.Render(new ButtonOptions
+        {
+            Html = await ChildHtmlAsync(output),
+            Href = Href,
+            Type = Type,
+            Name = Name,
+            Value = Value,
+            Id = Id,
+            Disabled = Disabled,
+            IsStartButton = IsStartButton,
+            PreventDoubleClick = PreventDoubleClick,
+            Classes = Classes,
+            Attributes = Attributes,
+        });
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Safeguarding.Web.GovUk;
 
@@ -103,4 +104,42 @@ public static class GovUkCharacterCountRenderer
 
     private static string I18n(string key, Dictionary<string, string>? messages) =>
         messages is null ? string.Empty : string.Concat(messages.Select(m => $" data-i18n.{key}.{m.Key}=\"{Markup.Encode(m.Value)}\""));
+}
+
+/// <summary><c>&lt;govuk-character-count asp-for="Summary" maxlength="500" label hint /&gt;</c> (or maxwords).</summary>
+[HtmlTargetElement("govuk-character-count", TagStructure = TagStructure.NormalOrSelfClosing)]
+public sealed class GovUkCharacterCountTagHelper : GovUkFieldTagHelper
+{
+    [HtmlAttributeName("rows")]
+    public int? Rows { get; set; }
+
+    [HtmlAttributeName("maxlength")]
+    public int? Maxlength { get; set; }
+
+    [HtmlAttributeName("maxwords")]
+    public int? Maxwords { get; set; }
+
+    [HtmlAttributeName("threshold")]
+    public int? Threshold { get; set; }
+
+    protected override Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var f = Field();
+        return Task.FromResult<string?>(GovUkCharacterCountRenderer.Render(new CharacterCountOptions
+        {
+            Name = f.Name,
+            Id = f.Id,
+            Value = f.Value,
+            Label = f.Label,
+            Hint = f.Hint,
+            ErrorMessage = f.Error,
+            Rows = Rows,
+            Maxlength = Maxlength,
+            Maxwords = Maxwords,
+            Threshold = Threshold,
+            Spellcheck = Spellcheck,
+            Classes = Classes,
+            Attributes = Attributes,
+        }));
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class ErrorMessageOptions : TextOrHtml
@@ -17,5 +20,42 @@ public static class GovUkErrorMessageRenderer
         var hidden = o.VisuallyHiddenText ?? "Error";
         var prefix = hidden.Length > 0 ? $"<span class=\"govuk-visually-hidden\">{Markup.Encode(hidden)}:</span> " : string.Empty;
         return $"<p{Markup.Attr("id", o.Id)} class=\"{Markup.Classes("govuk-error-message", o.Classes)}\"{Markup.Attributes(o.Attributes)}>{prefix}{Markup.Content(o)}</p>";
+    }
+}
+
+/// <summary>
+/// <c>&lt;govuk-error-message asp-for="X" /&gt;</c> shows the ModelState error for X (nothing when valid);
+/// or give the message as content.
+/// </summary>
+[HtmlTargetElement("govuk-error-message")]
+public sealed class GovUkErrorMessageTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("asp-for")]
+    public ModelExpression? For { get; set; }
+
+    [HtmlAttributeName("id")]
+    public string? Id { get; set; }
+
+    [HtmlAttributeName("visually-hidden-text")]
+    public string? VisuallyHiddenText { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var html = await ChildHtmlAsync(output);
+        var binding = FieldBinding.From(For, ViewContext);
+        if (html is null && binding?.Error is null)
+        {
+            return null;
+        }
+
+        return GovUkErrorMessageRenderer.Render(new ErrorMessageOptions
+        {
+            Id = Id ?? (binding is null ? null : binding.Id + "-error"),
+            Html = html,
+            Text = binding?.Error,
+            VisuallyHiddenText = VisuallyHiddenText,
+            Classes = Classes,
+            Attributes = Attributes,
+        });
     }
 }

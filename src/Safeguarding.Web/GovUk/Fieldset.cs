@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class LegendOptions : TextOrHtml
@@ -34,4 +36,35 @@ public static class GovUkFieldsetRenderer
         return $"<fieldset class=\"{Markup.Classes("govuk-fieldset", o.Classes)}\"{Markup.Attr("role", o.Role)}{Markup.Attr("aria-describedby", o.DescribedBy)}{Markup.Attributes(o.Attributes)}>"
             + legend + (o.Html ?? string.Empty) + "</fieldset>";
     }
+}
+
+/// <summary><c>&lt;govuk-fieldset legend legend-class legend-is-page-heading described-by role&gt;…&lt;/govuk-fieldset&gt;</c></summary>
+[HtmlTargetElement("govuk-fieldset")]
+public sealed class GovUkFieldsetTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("legend")]
+    public string? Legend { get; set; }
+
+    [HtmlAttributeName("legend-class")]
+    public string? LegendClass { get; set; }
+
+    [HtmlAttributeName("legend-is-page-heading")]
+    public bool LegendIsPageHeading { get; set; }
+
+    [HtmlAttributeName("described-by")]
+    public string? DescribedBy { get; set; }
+
+    [HtmlAttributeName("role")]
+    public string? Role { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output) =>
+        GovUkFieldsetRenderer.Render(new FieldsetOptions
+        {
+            Legend = Legend is null ? null : new LegendOptions { Text = Legend, Classes = LegendClass, IsPageHeading = LegendIsPageHeading },
+            DescribedBy = DescribedBy,
+            Role = Role,
+            Html = await ChildHtmlAsync(output),
+            Classes = Classes,
+            Attributes = Attributes,
+        });
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class InputAffixOptions : TextOrHtml
@@ -87,4 +89,52 @@ public static class GovUkInputRenderer
 
     private static string Affix(InputAffixOptions a, string type) =>
         $"<div class=\"{Markup.Classes("govuk-input__" + type, a.Classes)}\" aria-hidden=\"true\"{Markup.Attributes(a.Attributes)}>{Markup.Content(a)}</div>";
+}
+
+/// <summary><c>&lt;govuk-input asp-for="Name" label hint type inputmode prefix suffix autocomplete /&gt;</c></summary>
+[HtmlTargetElement("govuk-input", TagStructure = TagStructure.NormalOrSelfClosing)]
+public sealed class GovUkInputTagHelper : GovUkFieldTagHelper
+{
+    [HtmlAttributeName("type")]
+    public string? Type { get; set; }
+
+    [HtmlAttributeName("inputmode")]
+    public string? Inputmode { get; set; }
+
+    [HtmlAttributeName("pattern")]
+    public string? Pattern { get; set; }
+
+    [HtmlAttributeName("autocapitalize")]
+    public string? Autocapitalize { get; set; }
+
+    [HtmlAttributeName("prefix")]
+    public string? Prefix { get; set; }
+
+    [HtmlAttributeName("suffix")]
+    public string? Suffix { get; set; }
+
+    protected override Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var f = Field();
+        return Task.FromResult<string?>(GovUkInputRenderer.Render(new InputOptions
+        {
+            Name = f.Name,
+            Id = f.Id,
+            Value = f.Value,
+            Label = f.Label,
+            Hint = f.Hint,
+            ErrorMessage = f.Error,
+            Type = Type,
+            Inputmode = Inputmode,
+            Pattern = Pattern,
+            Autocapitalize = Autocapitalize,
+            Autocomplete = Autocomplete,
+            Spellcheck = Spellcheck,
+            Disabled = Disabled,
+            Prefix = Text(Prefix) is { } p ? new InputAffixOptions { Text = p } : null,
+            Suffix = Text(Suffix) is { } s ? new InputAffixOptions { Text = s } : null,
+            Classes = Classes,
+            Attributes = Attributes,
+        }));
+    }
 }

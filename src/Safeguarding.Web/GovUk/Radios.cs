@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class ChoiceItemLabel
@@ -174,3 +176,114 @@ public static class GovUkRadiosRenderer
     public static string Render(RadiosOptions o) =>
         ChoiceRenderer.Render(o, "radios", item => item.Checked ?? (Markup.Has(o.Value) && item.Value == o.Value));
 }
+
+/// <summary>Shared by the radios and checkboxes tag helpers: collects items and binds the chosen value(s).</summary>
+public abstract class GovUkChoiceTagHelper : GovUkFieldsetFieldTagHelper
+{
+    [HtmlAttributeName("id-prefix")]
+    public string? IdPrefix { get; set; }
+
+    protected async Task<(ChoiceOptions Options, FieldBinding? Binding)> CollectAsync<TOptions>(TagHelperContext context, TagHelperOutput output)
+        where TOptions : ChoiceOptions, new()
+    {
+        var items = new List<ChoiceItem?>();
+        context.Items[typeof(List<ChoiceItem?>)] = items;
+        await output.GetChildContentAsync();
+        var binding = FieldBinding.From(For, ViewContext);
+        var options = new TOptions
+        {
+            Name = Name ?? binding?.Name,
+            IdPrefix = IdPrefix ?? binding?.Id,
+            Items = items,
+            Fieldset = Fieldset(binding),
+            Hint = HintOptions,
+            ErrorMessage = Error(binding),
+            Classes = Classes,
+            Attributes = Attributes,
+        };
+        return (options, binding);
+    }
+}
+
+/// <summary>
+/// <c>&lt;govuk-radios asp-for="Decision" legend hint class="govuk-radios--inline"&gt;</c> with
+/// <c>&lt;govuk-radios-item value hint&gt;Label&lt;govuk-radios-item-conditional&gt;…&lt;/…&gt;&lt;/govuk-radios-item&gt;</c>
+/// and <c>&lt;govuk-radios-divider&gt;or&lt;/govuk-radios-divider&gt;</c>.
+/// </summary>
+[HtmlTargetElement("govuk-radios")]
+public sealed class GovUkRadiosTagHelper : GovUkChoiceTagHelper
+{
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var (options, binding) = await CollectAsync<RadiosOptions>(context, output);
+        ((RadiosOptions)options).Value = Value ?? binding?.Value;
+        return GovUkRadiosRenderer.Render((RadiosOptions)options);
+    }
+}
+
+/// <summary>A radio or checkbox: content is the label; attributes value, hint, checked, disabled, id.</summary>
+public abstract class GovUkChoiceItemTagHelper : GovUkChildTagHelper<List<ChoiceItem?>>
+{
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    [HtmlAttributeName("hint")]
+    public string? Hint { get; set; }
+
+    [HtmlAttributeName("checked")]
+    public bool? Checked { get; set; }
+
+    [HtmlAttributeName("disabled")]
+    public bool Disabled { get; set; }
+
+    [HtmlAttributeName("id")]
+    public string? Id { get; set; }
+
+    protected virtual string? Behaviour => null;
+
+    protected override async Task CollectAsync(List<ChoiceItem?> parent, TagHelperContext context, TagHelperOutput output)
+    {
+        var item = new ChoiceItem
+        {
+            Value = Value,
+            Hint = string.IsNullOrEmpty(Hint) ? null : new HintOptions { Text = Hint },
+            Checked = Checked,
+            Disabled = Disabled,
+            Id = Id,
+            Behaviour = Behaviour,
+        };
+
+        // Add first so the numbering of ids follows document order; the conditional child fills in its part.
+        parent.Add(item);
+        context.Items[typeof(ChoiceItem)] = item;
+        item.Html = (await ChildHtmlAsync(output))?.Trim();
+    }
+}
+
+[HtmlTargetElement("govuk-radios-item", ParentTag = "govuk-radios")]
+public sealed class GovUkRadiosItemTagHelper : GovUkChoiceItemTagHelper;
+
+/// <summary>Content revealed when its item is chosen.</summary>
+public abstract class GovUkChoiceConditionalTagHelper : GovUkChildTagHelper<ChoiceItem>
+{
+    protected override async Task CollectAsync(ChoiceItem parent, TagHelperContext context, TagHelperOutput output) =>
+        parent.Conditional = new ChoiceItemConditional { Html = await ChildHtmlAsync(output) };
+}
+
+[HtmlTargetElement("govuk-radios-item-conditional", ParentTag = "govuk-radios-item")]
+public sealed class GovUkRadiosItemConditionalTagHelper : GovUkChoiceConditionalTagHelper;
+
+public abstract class GovUkChoiceDividerTagHelper : GovUkChildTagHelper<List<ChoiceItem?>>
+{
+    protected override async Task CollectAsync(List<ChoiceItem?> parent, TagHelperContext context, TagHelperOutput output)
+    {
+        var text = (await output.GetChildContentAsync()).GetContent(System.Text.Encodings.Web.HtmlEncoder.Default);
+        parent.Add(new ChoiceItem { Divider = System.Net.WebUtility.HtmlDecode(text).Trim() });
+    }
+}
+
+[HtmlTargetElement("govuk-radios-divider", ParentTag = "govuk-radios")]
+public sealed class GovUkRadiosDividerTagHelper : GovUkChoiceDividerTagHelper;

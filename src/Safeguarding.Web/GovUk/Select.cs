@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class SelectItem
@@ -69,5 +72,58 @@ public static class GovUkSelectRenderer
         }
 
         return html + "</div>";
+    }
+}
+
+/// <summary>
+/// <c>&lt;govuk-select asp-for="Agency" asp-items="Model.Agencies" label hint&gt;</c>, and/or
+/// <c>&lt;govuk-select-item value disabled&gt;Text&lt;/govuk-select-item&gt;</c> children.
+/// </summary>
+[HtmlTargetElement("govuk-select")]
+public sealed class GovUkSelectTagHelper : GovUkFieldTagHelper
+{
+    [HtmlAttributeName("asp-items")]
+    public IEnumerable<SelectListItem>? Items { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var items = (Items ?? []).Select(i => (SelectItem?)new SelectItem { Value = i.Value, Text = i.Text, Disabled = i.Disabled, Selected = i.Selected ? true : null }).ToList();
+        context.Items[typeof(List<SelectItem?>)] = items;
+        await output.GetChildContentAsync();
+        var f = Field();
+        return GovUkSelectRenderer.Render(new SelectOptions
+        {
+            Name = f.Name,
+            Id = f.Id,
+            Value = f.Value,
+            Label = f.Label,
+            Hint = f.Hint,
+            ErrorMessage = f.Error,
+            Items = items,
+            Disabled = Disabled,
+            Classes = Classes,
+            Attributes = Attributes,
+        });
+    }
+}
+
+[HtmlTargetElement("govuk-select-item", ParentTag = "govuk-select")]
+public sealed class GovUkSelectItemTagHelper : GovUkChildTagHelper<List<SelectItem?>>
+{
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    [HtmlAttributeName("selected")]
+    public bool? Selected { get; set; }
+
+    [HtmlAttributeName("disabled")]
+    public bool Disabled { get; set; }
+
+    protected override async Task CollectAsync(List<SelectItem?> parent, TagHelperContext context, TagHelperOutput output)
+    {
+        var text = (await output.GetChildContentAsync()).GetContent(System.Text.Encodings.Web.HtmlEncoder.Default);
+
+        // Option text is plain text; Razor content is already encoded, so decode before the renderer encodes.
+        parent.Add(new SelectItem { Value = Value, Text = System.Net.WebUtility.HtmlDecode(text).Trim(), Selected = Selected, Disabled = Disabled });
     }
 }

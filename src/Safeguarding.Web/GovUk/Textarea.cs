@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class TextareaOptions
@@ -51,5 +53,33 @@ public static class GovUkTextareaRenderer
         }
 
         return html + "</div>";
+    }
+}
+
+/// <summary><c>&lt;govuk-textarea asp-for="Details" label hint rows /&gt;</c></summary>
+[HtmlTargetElement("govuk-textarea", TagStructure = TagStructure.NormalOrSelfClosing)]
+public sealed class GovUkTextareaTagHelper : GovUkFieldTagHelper
+{
+    [HtmlAttributeName("rows")]
+    public int? Rows { get; set; }
+
+    protected override Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var f = Field();
+        return Task.FromResult<string?>(GovUkTextareaRenderer.Render(new TextareaOptions
+        {
+            Name = f.Name,
+            Id = f.Id,
+            Value = f.Value,
+            Label = f.Label,
+            Hint = f.Hint,
+            ErrorMessage = f.Error,
+            Rows = Rows,
+            Autocomplete = Autocomplete,
+            Spellcheck = Spellcheck,
+            Disabled = Disabled,
+            Classes = Classes,
+            Attributes = Attributes,
+        }));
     }
 }
