@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class BreadcrumbsItem : TextOrHtml
@@ -36,4 +38,34 @@ public static class GovUkBreadcrumbsRenderer
 
         return html + "</ol></nav>";
     }
+}
+
+/// <summary><c>&lt;govuk-breadcrumbs collapse-on-mobile label-text&gt;&lt;govuk-breadcrumbs-item href&gt;Home&lt;/…&gt;</c></summary>
+[HtmlTargetElement("govuk-breadcrumbs")]
+public sealed class GovUkBreadcrumbsTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("collapse-on-mobile")]
+    public bool CollapseOnMobile { get; set; }
+
+    [HtmlAttributeName("label-text")]
+    public string? LabelText { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var items = new List<BreadcrumbsItem?>();
+        context.Items[typeof(List<BreadcrumbsItem?>)] = items;
+        await output.GetChildContentAsync();
+        return GovUkBreadcrumbsRenderer.Render(new BreadcrumbsOptions { Items = items, CollapseOnMobile = CollapseOnMobile, LabelText = LabelText, Classes = Classes, Attributes = Attributes });
+    }
+}
+
+/// <summary>A crumb; without href it is the current page.</summary>
+[HtmlTargetElement("govuk-breadcrumbs-item", ParentTag = "govuk-breadcrumbs")]
+public sealed class GovUkBreadcrumbsItemTagHelper : GovUkChildTagHelper<List<BreadcrumbsItem?>>
+{
+    [HtmlAttributeName("href")]
+    public string? Href { get; set; }
+
+    protected override async Task CollectAsync(List<BreadcrumbsItem?> parent, TagHelperContext context, TagHelperOutput output) =>
+        parent.Add(new BreadcrumbsItem { Href = Href, Html = (await ChildHtmlAsync(output))?.Trim() });
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class DateInputItem
@@ -158,5 +161,67 @@ public static class GovUkDateInputRenderer
             Pattern = item.Pattern,
             Attributes = item.Attributes,
         }) + "</div>";
+    }
+}
+
+/// <summary>
+/// <c>&lt;govuk-date-input asp-for="DateOfBirth" legend hint /&gt;</c>: day, month and year inputs named
+/// <c>{name}-day</c> etc., bound back by <see cref="DateInputModelBinder"/>. Errors highlight the parts in error.
+/// </summary>
+[HtmlTargetElement("govuk-date-input", TagStructure = TagStructure.NormalOrSelfClosing)]
+public sealed class GovUkDateInputTagHelper : GovUkFieldsetFieldTagHelper
+{
+    [HtmlAttributeName("id")]
+    public string? Id { get; set; }
+
+    /// <summary>Sets the date shown when there is no asp-for.</summary>
+    [HtmlAttributeName("value")]
+    public DateOnly? Value { get; set; }
+
+    protected override Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var binding = FieldBinding.From(For, ViewContext);
+        var name = Name ?? binding?.Name;
+        var id = Id ?? binding?.Id ?? name;
+        var error = Error(binding);
+
+        var typed = DateInputParts.Names
+            .Select(p => ViewContext is not null && name is not null && ViewContext.ViewData.ModelState.TryGetValue($"{name}-{p}", out var e) ? e.AttemptedValue : null)
+            .ToArray();
+        string?[] values;
+        IReadOnlyList<string> invalid = [];
+        if (typed.Any(t => t is not null))
+        {
+            values = typed;
+            if (error is not null)
+            {
+                invalid = DateInputParts.Parse(typed[0], typed[1], typed[2], string.Empty).InvalidParts;
+            }
+        }
+        else
+        {
+            var date = Value ?? For?.Model as DateOnly?;
+            values = date is { } d ? [d.Day.ToString(CultureInfo.InvariantCulture), d.Month.ToString(CultureInfo.InvariantCulture), d.Year.ToString(CultureInfo.InvariantCulture)] : [null, null, null];
+        }
+
+        DateInputItem Part(int i) => new()
+        {
+            Name = DateInputParts.Names[i],
+            Value = values[i],
+            Error = invalid.Count == 0 ? null : invalid.Contains(DateInputParts.Names[i]),
+            Classes = i == 2 ? "govuk-input--width-4" : "govuk-input--width-2",
+        };
+
+        return Task.FromResult<string?>(GovUkDateInputRenderer.Render(new DateInputOptions
+        {
+            Id = id,
+            NamePrefix = name,
+            Items = [Part(0), Part(1), Part(2)],
+            Fieldset = Fieldset(binding),
+            Hint = HintOptions,
+            ErrorMessage = error,
+            Classes = Classes,
+            Attributes = Attributes,
+        }));
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class ErrorSummaryItem : TextOrHtml
@@ -48,4 +51,77 @@ public static class GovUkErrorSummaryRenderer
 
         return html + "</div></div></div>";
     }
+}
+
+/// <summary>
+/// <c>&lt;govuk-error-summary /&gt;</c> lists every ModelState error, linking to the field's id (for a date input,
+/// the first part in error); renders nothing when there are none. Extra <c>&lt;govuk-error-summary-item href&gt;</c>
+/// children are listed first. Attributes: title (default "There is a problem"), description, disable-auto-focus.
+/// </summary>
+[HtmlTargetElement("govuk-error-summary", TagStructure = TagStructure.NormalOrSelfClosing)]
+public sealed class GovUkErrorSummaryTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("title")]
+    public string Title { get; set; } = "There is a problem";
+
+    [HtmlAttributeName("description")]
+    public string? Description { get; set; }
+
+    [HtmlAttributeName("disable-auto-focus")]
+    public bool? DisableAutoFocus { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var items = new List<ErrorSummaryItem>();
+        context.Items[typeof(List<ErrorSummaryItem>)] = items;
+        await output.GetChildContentAsync();
+        if (ViewContext is not null)
+        {
+            items.AddRange(FromModelState(ViewContext.ViewData.ModelState));
+        }
+
+        return items.Count == 0 ? null : GovUkErrorSummaryRenderer.Render(new ErrorSummaryOptions
+        {
+            TitleText = Title,
+            DescriptionText = Description,
+            ErrorList = items,
+            DisableAutoFocus = DisableAutoFocus,
+            Classes = Classes,
+            Attributes = Attributes,
+        });
+    }
+
+    public static IEnumerable<ErrorSummaryItem> FromModelState(ModelStateDictionary modelState)
+    {
+        foreach (var (key, entry) in modelState)
+        {
+            foreach (var error in entry.Errors)
+            {
+                var message = string.IsNullOrEmpty(error.ErrorMessage) ? error.Exception?.Message : error.ErrorMessage;
+                yield return new ErrorSummaryItem { Text = message, Href = string.IsNullOrEmpty(key) ? null : "#" + TargetId(modelState, key) };
+            }
+        }
+    }
+
+    private static string TargetId(ModelStateDictionary modelState, string key)
+    {
+        var typed = DateInputParts.Names.Select(p => modelState.TryGetValue($"{key}-{p}", out var e) ? e.AttemptedValue : null).ToArray();
+        if (typed.All(t => t is null))
+        {
+            return FieldBinding.IdFor(key);
+        }
+
+        var invalid = DateInputParts.Parse(typed[0], typed[1], typed[2], string.Empty).InvalidParts;
+        return FieldBinding.IdFor(key) + "-" + (invalid.Count > 0 ? invalid[0] : "day");
+    }
+}
+
+[HtmlTargetElement("govuk-error-summary-item", ParentTag = "govuk-error-summary")]
+public sealed class GovUkErrorSummaryItemTagHelper : GovUkChildTagHelper<List<ErrorSummaryItem>>
+{
+    [HtmlAttributeName("href")]
+    public string? Href { get; set; }
+
+    protected override async Task CollectAsync(List<ErrorSummaryItem> parent, TagHelperContext context, TagHelperOutput output) =>
+        parent.Add(new ErrorSummaryItem { Href = Href, Html = await ChildHtmlAsync(output) });
 }

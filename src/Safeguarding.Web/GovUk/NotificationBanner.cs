@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class NotificationBannerOptions : TextOrHtml
@@ -33,4 +35,44 @@ public static class GovUkNotificationBannerRenderer
             + $"<div class=\"govuk-notification-banner__header\"><h{level} class=\"govuk-notification-banner__title\" id=\"{Markup.Encode(titleId)}\">{title}</h{level}></div>"
             + $"<div class=\"govuk-notification-banner__content\">{content}</div></div>";
     }
+}
+
+/// <summary>
+/// <c>&lt;govuk-notification-banner type="success" title="Success" title-id role title-heading-level disable-auto-focus&gt;
+/// &lt;h3 class="govuk-notification-banner__heading"&gt;…&lt;/h3&gt;&lt;/govuk-notification-banner&gt;</c>
+/// </summary>
+[HtmlTargetElement("govuk-notification-banner")]
+public sealed class GovUkNotificationBannerTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("type")]
+    public string? Type { get; set; }
+
+    [HtmlAttributeName("title")]
+    public string? Title { get; set; }
+
+    [HtmlAttributeName("title-id")]
+    public string? TitleId { get; set; }
+
+    [HtmlAttributeName("title-heading-level")]
+    public int? TitleHeadingLevel { get; set; }
+
+    [HtmlAttributeName("role")]
+    public string? Role { get; set; }
+
+    [HtmlAttributeName("disable-auto-focus")]
+    public bool? DisableAutoFocus { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output) =>
+        GovUkNotificationBannerRenderer.Render(new NotificationBannerOptions
+        {
+            Type = Type,
+            TitleText = Title,
+            TitleId = TitleId,
+            TitleHeadingLevel = TitleHeadingLevel,
+            Role = Role,
+            DisableAutoFocus = DisableAutoFocus,
+            Html = await ChildHtmlAsync(output),
+            Classes = Classes,
+            Attributes = Attributes,
+        });
 }

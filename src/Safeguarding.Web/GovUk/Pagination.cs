@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class PaginationLink : TextOrHtml
@@ -99,4 +101,82 @@ public static class GovUkPaginationRenderer
 
         return html + "</a></div>";
     }
+}
+
+/// <summary>
+/// <c>&lt;govuk-pagination landmark-label&gt;</c> with <c>&lt;govuk-pagination-previous href label-text /&gt;</c>,
+/// <c>&lt;govuk-pagination-item href number current ellipsis visually-hidden-text /&gt;</c> and
+/// <c>&lt;govuk-pagination-next href label-text /&gt;</c>. Without items, previous/next render as block links.
+/// </summary>
+[HtmlTargetElement("govuk-pagination")]
+public sealed class GovUkPaginationTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("landmark-label")]
+    public string? LandmarkLabel { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var options = new PaginationOptions { LandmarkLabel = LandmarkLabel, Classes = Classes, Attributes = Attributes };
+        context.Items[typeof(PaginationOptions)] = options;
+        await output.GetChildContentAsync();
+        return GovUkPaginationRenderer.Render(options);
+    }
+}
+
+[HtmlTargetElement("govuk-pagination-item", ParentTag = "govuk-pagination", TagStructure = TagStructure.NormalOrSelfClosing)]
+public sealed class GovUkPaginationItemTagHelper : GovUkChildTagHelper<PaginationOptions>
+{
+    [HtmlAttributeName("href")]
+    public string? Href { get; set; }
+
+    [HtmlAttributeName("number")]
+    public int? Number { get; set; }
+
+    [HtmlAttributeName("current")]
+    public bool Current { get; set; }
+
+    [HtmlAttributeName("ellipsis")]
+    public bool Ellipsis { get; set; }
+
+    [HtmlAttributeName("visually-hidden-text")]
+    public string? VisuallyHiddenText { get; set; }
+
+    protected override Task CollectAsync(PaginationOptions parent, TagHelperContext context, TagHelperOutput output)
+    {
+        (parent.Items ??= []).Add(new PaginationItem
+        {
+            Href = Href,
+            Number = Number?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Current = Current,
+            Ellipsis = Ellipsis,
+            VisuallyHiddenText = VisuallyHiddenText,
+        });
+        return Task.CompletedTask;
+    }
+}
+
+public abstract class GovUkPaginationLinkTagHelper : GovUkChildTagHelper<PaginationOptions>
+{
+    [HtmlAttributeName("href")]
+    public string? Href { get; set; }
+
+    [HtmlAttributeName("label-text")]
+    public string? LabelText { get; set; }
+
+    protected async Task<PaginationLink> LinkAsync(TagHelperOutput output) =>
+        new() { Href = Href, LabelText = LabelText, Html = (await ChildHtmlAsync(output))?.Trim() };
+}
+
+[HtmlTargetElement("govuk-pagination-previous", ParentTag = "govuk-pagination", TagStructure = TagStructure.NormalOrSelfClosing)]
+public sealed class GovUkPaginationPreviousTagHelper : GovUkPaginationLinkTagHelper
+{
+    protected override async Task CollectAsync(PaginationOptions parent, TagHelperContext context, TagHelperOutput output) =>
+        parent.Previous = await LinkAsync(output);
+}
+
+[HtmlTargetElement("govuk-pagination-next", ParentTag = "govuk-pagination", TagStructure = TagStructure.NormalOrSelfClosing)]
+public sealed class GovUkPaginationNextTagHelper : GovUkPaginationLinkTagHelper
+{
+    protected override async Task CollectAsync(PaginationOptions parent, TagHelperContext context, TagHelperOutput output) =>
+        parent.Next = await LinkAsync(output);
 }

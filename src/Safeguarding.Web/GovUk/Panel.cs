@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class PanelAction
@@ -65,4 +67,18 @@ public static class GovUkPanelRenderer
             Attributes = a.Attributes,
         })
         : $"<a class=\"{Markup.Classes("govuk-link govuk-link--inverse", a.Classes)}\" href=\"{Markup.Encode(a.Href)}\"{Markup.Attributes(a.Attributes)}>{Markup.Encode(a.Text)}</a>";
+}
+
+/// <summary><c>&lt;govuk-panel title="Referral received" heading-level="1"&gt;Reference &lt;strong&gt;…&lt;/strong&gt;&lt;/govuk-panel&gt;</c></summary>
+[HtmlTargetElement("govuk-panel")]
+public sealed class GovUkPanelTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("title")]
+    public string? Title { get; set; }
+
+    [HtmlAttributeName("heading-level")]
+    public int? HeadingLevel { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output) =>
+        GovUkPanelRenderer.Render(new PanelOptions { TitleText = Title, HeadingLevel = HeadingLevel, Html = await ChildHtmlAsync(output), Classes = Classes, Attributes = Attributes });
 }

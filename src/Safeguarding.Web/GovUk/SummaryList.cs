@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class SummaryListAction : TextOrHtml
@@ -124,5 +126,109 @@ public static class GovUkSummaryListRenderer
         }
 
         return html + "</a>";
+    }
+}
+
+/// <summary>
+/// <c>&lt;govuk-summary-list card-title card-heading-level&gt;</c> with rows of
+/// <c>&lt;govuk-summary-list-row&gt;&lt;govuk-summary-list-row-key&gt;Name&lt;/…&gt;&lt;govuk-summary-list-row-value&gt;…&lt;/…&gt;
+/// &lt;govuk-summary-list-row-action href visually-hidden-text="name"&gt;Change&lt;/…&gt;&lt;/govuk-summary-list-row&gt;</c>.
+/// With card-title the list is wrapped in a summary card; <c>&lt;govuk-summary-card-action&gt;</c> adds card actions.
+/// </summary>
+[HtmlTargetElement("govuk-summary-list")]
+public sealed class GovUkSummaryListTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("card-title")]
+    public string? CardTitle { get; set; }
+
+    [HtmlAttributeName("card-heading-level")]
+    public int? CardHeadingLevel { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var options = new SummaryListOptions { Rows = [], Classes = Classes, Attributes = Attributes };
+        if (CardTitle is not null)
+        {
+            options.Card = new SummaryCardOptions
+            {
+                Title = new SummaryCardTitle { Text = CardTitle, HeadingLevel = CardHeadingLevel },
+                Actions = new SummaryListActions { Items = [] },
+            };
+        }
+
+        context.Items[typeof(SummaryListOptions)] = options;
+        await output.GetChildContentAsync();
+        return GovUkSummaryListRenderer.Render(options);
+    }
+}
+
+[HtmlTargetElement("govuk-summary-list-row", ParentTag = "govuk-summary-list")]
+public sealed class GovUkSummaryListRowTagHelper : GovUkChildTagHelper<SummaryListOptions>
+{
+    [HtmlAttributeName("class")]
+    public string? Classes { get; set; }
+
+    protected override async Task CollectAsync(SummaryListOptions parent, TagHelperContext context, TagHelperOutput output)
+    {
+        var row = new SummaryListRow { Classes = Classes, Actions = new SummaryListActions { Items = [] } };
+        parent.Rows!.Add(row);
+        context.Items[typeof(SummaryListRow)] = row;
+        await output.GetChildContentAsync();
+    }
+}
+
+[HtmlTargetElement("govuk-summary-list-row-key", ParentTag = "govuk-summary-list-row")]
+public sealed class GovUkSummaryListRowKeyTagHelper : GovUkChildTagHelper<SummaryListRow>
+{
+    [HtmlAttributeName("class")]
+    public string? Classes { get; set; }
+
+    protected override async Task CollectAsync(SummaryListRow parent, TagHelperContext context, TagHelperOutput output) =>
+        parent.Key = new ClassedContent { Html = await ChildHtmlAsync(output), Classes = Classes };
+}
+
+[HtmlTargetElement("govuk-summary-list-row-value", ParentTag = "govuk-summary-list-row")]
+public sealed class GovUkSummaryListRowValueTagHelper : GovUkChildTagHelper<SummaryListRow>
+{
+    [HtmlAttributeName("class")]
+    public string? Classes { get; set; }
+
+    protected override async Task CollectAsync(SummaryListRow parent, TagHelperContext context, TagHelperOutput output) =>
+        parent.Value = new ClassedContent { Html = await ChildHtmlAsync(output), Classes = Classes };
+}
+
+[HtmlTargetElement("govuk-summary-list-row-action", ParentTag = "govuk-summary-list-row")]
+public sealed class GovUkSummaryListRowActionTagHelper : GovUkChildTagHelper<SummaryListRow>
+{
+    [HtmlAttributeName("href")]
+    public string? Href { get; set; }
+
+    [HtmlAttributeName("visually-hidden-text")]
+    public string? VisuallyHiddenText { get; set; }
+
+    [HtmlAttributeName("class")]
+    public string? Classes { get; set; }
+
+    protected override async Task CollectAsync(SummaryListRow parent, TagHelperContext context, TagHelperOutput output) =>
+        parent.Actions!.Items!.Add(new SummaryListAction { Href = Href, VisuallyHiddenText = VisuallyHiddenText, Classes = Classes, Html = (await ChildHtmlAsync(output))?.Trim() });
+}
+
+[HtmlTargetElement("govuk-summary-card-action", ParentTag = "govuk-summary-list")]
+public sealed class GovUkSummaryCardActionTagHelper : GovUkChildTagHelper<SummaryListOptions>
+{
+    [HtmlAttributeName("href")]
+    public string? Href { get; set; }
+
+    [HtmlAttributeName("visually-hidden-text")]
+    public string? VisuallyHiddenText { get; set; }
+
+    protected override async Task CollectAsync(SummaryListOptions parent, TagHelperContext context, TagHelperOutput output)
+    {
+        if (parent.Card is null)
+        {
+            throw new InvalidOperationException("<govuk-summary-card-action> needs card-title on its <govuk-summary-list>.");
+        }
+
+        parent.Card.Actions!.Items!.Add(new SummaryListAction { Href = Href, VisuallyHiddenText = VisuallyHiddenText, Html = (await ChildHtmlAsync(output))?.Trim() });
     }
 }

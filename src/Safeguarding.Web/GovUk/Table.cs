@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class TableCell : TextOrHtml
@@ -72,4 +74,72 @@ public static class GovUkTableRenderer
         (cell.Colspan is > 0 ? $" colspan=\"{cell.Colspan}\"" : string.Empty)
         + (cell.Rowspan is > 0 ? $" rowspan=\"{cell.Rowspan}\"" : string.Empty)
         + Markup.Attributes(cell.Attributes);
+}
+
+/// <summary>
+/// <c>&lt;govuk-table caption caption-class first-cell-is-header&gt;</c> with <c>&lt;govuk-table-head&gt;&lt;govuk-table-cell format&gt;…</c>
+/// and <c>&lt;govuk-table-row&gt;&lt;govuk-table-cell format colspan rowspan&gt;…&lt;/…&gt;&lt;/govuk-table-row&gt;</c>.
+/// </summary>
+[HtmlTargetElement("govuk-table")]
+public sealed class GovUkTableTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("caption")]
+    public string? Caption { get; set; }
+
+    [HtmlAttributeName("caption-class")]
+    public string? CaptionClass { get; set; }
+
+    [HtmlAttributeName("first-cell-is-header")]
+    public bool FirstCellIsHeader { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var options = new TableOptions { Caption = Caption, CaptionClasses = CaptionClass, FirstCellIsHeader = FirstCellIsHeader, Rows = [], Classes = Classes, Attributes = Attributes };
+        context.Items[typeof(TableOptions)] = options;
+        await output.GetChildContentAsync();
+        return GovUkTableRenderer.Render(options);
+    }
+}
+
+[HtmlTargetElement("govuk-table-head", ParentTag = "govuk-table")]
+public sealed class GovUkTableHeadTagHelper : GovUkChildTagHelper<TableOptions>
+{
+    protected override async Task CollectAsync(TableOptions parent, TagHelperContext context, TagHelperOutput output)
+    {
+        parent.Head = [];
+        context.Items[typeof(List<TableCell?>)] = parent.Head;
+        await output.GetChildContentAsync();
+    }
+}
+
+[HtmlTargetElement("govuk-table-row", ParentTag = "govuk-table")]
+public sealed class GovUkTableRowTagHelper : GovUkChildTagHelper<TableOptions>
+{
+    protected override async Task CollectAsync(TableOptions parent, TagHelperContext context, TagHelperOutput output)
+    {
+        var row = new List<TableCell?>();
+        parent.Rows!.Add(row);
+        context.Items[typeof(List<TableCell?>)] = row;
+        await output.GetChildContentAsync();
+    }
+}
+
+[HtmlTargetElement("govuk-table-cell")]
+public sealed class GovUkTableCellTagHelper : GovUkChildTagHelper<List<TableCell?>>
+{
+    /// <summary>"numeric" right-aligns the column.</summary>
+    [HtmlAttributeName("format")]
+    public string? Format { get; set; }
+
+    [HtmlAttributeName("colspan")]
+    public int? Colspan { get; set; }
+
+    [HtmlAttributeName("rowspan")]
+    public int? Rowspan { get; set; }
+
+    [HtmlAttributeName("class")]
+    public string? Classes { get; set; }
+
+    protected override async Task CollectAsync(List<TableCell?> parent, TagHelperContext context, TagHelperOutput output) =>
+        parent.Add(new TableCell { Format = Format, Colspan = Colspan, Rowspan = Rowspan, Classes = Classes, Html = (await ChildHtmlAsync(output))?.Trim() });
 }

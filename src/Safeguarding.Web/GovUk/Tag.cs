@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class TagOptions : TextOrHtml
@@ -10,4 +12,12 @@ public static class GovUkTagRenderer
 {
     public static string Render(TagOptions o) =>
         $"<strong class=\"{Markup.Classes("govuk-tag", o.Classes)}\"{Markup.Attributes(o.Attributes)}>{Markup.Content(o)}</strong>";
+}
+
+/// <summary><c>&lt;govuk-tag class="govuk-tag--blue"&gt;Open&lt;/govuk-tag&gt;</c></summary>
+[HtmlTargetElement("govuk-tag")]
+public sealed class GovUkTagTagHelper : GovUkTagHelper
+{
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output) =>
+        GovUkTagRenderer.Render(new TagOptions { Html = await ChildHtmlAsync(output), Classes = Classes, Attributes = Attributes });
 }

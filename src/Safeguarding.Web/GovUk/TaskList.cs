@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
 namespace Safeguarding.Web.GovUk;
 
 public class TaskListStatus : ClassedContent
@@ -57,5 +59,60 @@ public static class GovUkTaskListRenderer
         }
 
         return html + "</ul>";
+    }
+}
+
+/// <summary>
+/// <c>&lt;govuk-task-list id-prefix&gt;&lt;govuk-task-list-item href hint status="Completed"&gt;Child's details&lt;/…&gt;</c>;
+/// <c>status-tag="Incomplete" status-tag-class="govuk-tag--blue"</c> shows the status as a tag instead.
+/// </summary>
+[HtmlTargetElement("govuk-task-list")]
+public sealed class GovUkTaskListTagHelper : GovUkTagHelper
+{
+    [HtmlAttributeName("id-prefix")]
+    public string? IdPrefix { get; set; }
+
+    protected override async Task<string?> RenderAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var items = new List<TaskListItem?>();
+        context.Items[typeof(List<TaskListItem?>)] = items;
+        await output.GetChildContentAsync();
+        return GovUkTaskListRenderer.Render(new TaskListOptions { Items = items, IdPrefix = IdPrefix, Classes = Classes, Attributes = Attributes });
+    }
+}
+
+[HtmlTargetElement("govuk-task-list-item", ParentTag = "govuk-task-list")]
+public sealed class GovUkTaskListItemTagHelper : GovUkChildTagHelper<List<TaskListItem?>>
+{
+    [HtmlAttributeName("href")]
+    public string? Href { get; set; }
+
+    [HtmlAttributeName("hint")]
+    public string? Hint { get; set; }
+
+    [HtmlAttributeName("status")]
+    public string? Status { get; set; }
+
+    [HtmlAttributeName("status-tag")]
+    public string? StatusTag { get; set; }
+
+    [HtmlAttributeName("status-tag-class")]
+    public string? StatusTagClass { get; set; }
+
+    [HtmlAttributeName("class")]
+    public string? Classes { get; set; }
+
+    protected override async Task CollectAsync(List<TaskListItem?> parent, TagHelperContext context, TagHelperOutput output)
+    {
+        parent.Add(new TaskListItem
+        {
+            Href = Href,
+            Title = new ClassedContent { Html = (await ChildHtmlAsync(output))?.Trim() },
+            Hint = string.IsNullOrEmpty(Hint) ? null : new TextOrHtml { Text = Hint },
+            Status = StatusTag is not null
+                ? new TaskListStatus { Tag = new TagOptions { Text = StatusTag, Classes = StatusTagClass } }
+                : new TaskListStatus { Text = Status, Classes = Href is null ? "govuk-task-list__status--cannot-start-yet" : null },
+            Classes = Classes,
+        });
     }
 }
