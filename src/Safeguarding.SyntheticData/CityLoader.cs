@@ -100,6 +100,9 @@ public static class CityLoader
     private static List<User> WithDemoPasswords(IReadOnlyList<User> users)
     {
         var hasher = new PasswordHasher<User>();
+
+        // One hash shared by every demo user: the password is public anyway, and PBKDF2 is slow on purpose.
+        string? demoHash = null;
         var demoEmails = DemoCity.Users.Select(u => u.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return users.Select(u =>
         {
@@ -125,7 +128,7 @@ public static class CityLoader
                 ConcurrencyStamp = u.ConcurrencyStamp,
                 IsActive = u.IsActive,
             };
-            copy.PasswordHash = hasher.HashPassword(copy, DemoCity.DemoPassword);
+            copy.PasswordHash = demoHash ??= hasher.HashPassword(copy, DemoCity.DemoPassword);
             return copy;
         }).ToList();
     }

@@ -67,8 +67,6 @@ internal sealed class Weighted<T>
         }
     }
 
-    public IReadOnlyList<T> Items => items;
-
     public T Pick(CityRandom random)
     {
         var target = random.NextDouble() * cumulative[^1];

@@ -6,13 +6,6 @@ namespace Safeguarding.SyntheticData;
 /// </summary>
 internal static class EthnicityMix
 {
-    /// <summary>Every code in the CIN census ethnicity enumeration.</summary>
-    public static readonly IReadOnlyList<string> AllCodes =
-    [
-        "WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
-        "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT",
-    ];
-
     public static readonly Weighted<string> Children = new(
         ("WBRI", 36.0), ("WIRI", 0.5), ("WIRT", 0.2), ("WOTH", 5.0), ("WROM", 0.6),
         ("MWBC", 4.0), ("MWBA", 1.0), ("MWAS", 1.6), ("MOTH", 2.2),

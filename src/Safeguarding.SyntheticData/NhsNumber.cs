@@ -47,8 +47,9 @@ internal sealed class NhsNumberSequence(int seed)
 {
     private const int RangeSize = 1_000_000;
 
-    // 7919 is coprime with 10^6, so stepping by it visits every number in the range exactly once.
-    private const int Step = 7_919;
+    // 387551 is coprime with 10^6, so stepping by it visits every number in the range exactly once
+    // (and consecutive people do not get neighbouring numbers).
+    private const int Step = 387_551;
     private readonly int start = ((seed % RangeSize) + RangeSize) % RangeSize;
     private int issued;
 
