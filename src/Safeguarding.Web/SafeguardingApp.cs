@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Safeguarding.Core.Access;
 using Safeguarding.Core.Data;
 using Safeguarding.Web.Access;
+using Safeguarding.Web.GovUk;
 using Safeguarding.Web.Infrastructure;
 
 namespace Safeguarding.Web;
@@ -99,7 +100,8 @@ public static class SafeguardingApp
                     // The demo sign-in must not exist outside Development: no route, so a 404.
                     options.Conventions.AddFolderRouteModelConvention("/Demo", model => model.Selectors.Clear());
                 }
-            });
+            })
+            .AddMvcOptions(options => options.AddGovUkDateInputBinding());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<DatabasePreparation>();
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
