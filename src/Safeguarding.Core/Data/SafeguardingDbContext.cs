@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguarding.Core.Access;
 using Safeguarding.Core.Audit;
+using Safeguarding.Core.Calendar;
 using Safeguarding.Core.Children;
+using Safeguarding.Core.Notifications;
+using Safeguarding.Core.Timescales;
 
 namespace Safeguarding.Core.Data;
 
@@ -32,6 +35,10 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<Clock> Clocks => Set<Clock>();
+    public DbSet<TimescaleRuleOverride> TimescaleRuleOverrides => Set<TimescaleRuleOverride>();
+    public DbSet<BankHolidayChange> BankHolidayChanges => Set<BankHolidayChange>();
+    public DbSet<OutboxNotification> OutboxNotifications => Set<OutboxNotification>();
 
     /// <summary>Queues a domain event; it is written with the next save, in the same transaction.</summary>
     public void Record(IDomainEvent domainEvent, ProcessContext context) =>

@@ -29,6 +29,12 @@ public sealed class Clock : IPartnershipOwned, IConcurrencyVersioned
     public string? ReasonForLateness { get; set; }
     public Guid? AssignedUserId { get; set; }
     public Guid? AgencyId { get; set; }
+
+    /// <summary>When the due-soon reminder was queued; set once so each reminder goes once.</summary>
+    public DateTimeOffset? DueSoonRemindedAt { get; set; }
+
+    /// <summary>When the overdue reminder was queued.</summary>
+    public DateTimeOffset? OverdueRemindedAt { get; set; }
     public long Version { get; set; }
 
     /// <summary>A new clock using the rule version in force on the London date of <paramref name="startedAt"/>.</summary>
@@ -38,7 +44,7 @@ public sealed class Clock : IPartnershipOwned, IConcurrencyVersioned
         var rule = rules.RuleFor(ruleId, startedAt);
         return new Clock
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(startedAt),
             PartnershipId = partnershipId,
             RuleId = rule.Id,
             RuleVersionEffectiveFrom = rule.EffectiveFrom,
