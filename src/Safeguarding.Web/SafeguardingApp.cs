@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Safeguarding.Core.Access;
+using Safeguarding.Core.Calendar;
+using Safeguarding.Core.Notifications;
+using Safeguarding.Core.Timescales;
 using Safeguarding.Core.Data;
 using Safeguarding.Web.Access;
 using Safeguarding.Web.GovUk;
@@ -37,6 +40,11 @@ public static class SafeguardingApp
         services.AddScoped<ActorContext>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<UserDirectory>();
+        services.AddSingleton<PartnershipTimescales>();
+        services.AddScoped<ClockService>();
+        services.AddScoped<BankHolidayAdministration>();
+        services.AddScoped<ClockReminders>();
+        services.AddScoped<NotificationOutbox>();
 
         services.AddIdentity<User, Role>(options =>
             {

@@ -14,6 +14,12 @@ public static class AccessPolicies
     public const string SignedIn = "SignedIn";
     public const string Admin = "Module:Admin";
 
+    /// <summary>Deadlines: everyone whose work has statutory clocks (not referrers or board members, who have none).</summary>
+    public const string Timescales = "Module:Timescales";
+
+    /// <summary>Changing the partnership's rules and bank holidays.</summary>
+    public const string TimescalesAdmin = "Module:Timescales:Admin";
+
     /// <summary>Signed in with a password only: enough to set up the second factor and nothing else.</summary>
     public const string AwaitingSecondFactor = "AwaitingSecondFactor";
 
@@ -28,12 +34,17 @@ public static class AccessPolicies
         options.AddPolicy(SignedIn, signedIn);
         options.AddPolicy(AwaitingSecondFactor, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         options.AddPolicy(Admin, Module(signedIn, Roles.Administrator));
+        options.AddPolicy(Timescales, Module(signedIn, Roles.All.Except([Roles.Referrer, Roles.BoardMember]).ToArray()));
+        options.AddPolicy(TimescalesAdmin, Module(signedIn, Roles.Administrator));
     }
 
     /// <summary>Module policies: which roles reach each module's folder.</summary>
     public static void AuthorizeModuleFolders(this PageConventionCollection conventions)
     {
         conventions.AuthorizeFolder("/Admin", Admin);
+        conventions.AuthorizeFolder("/Timescales", Timescales);
+        conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
+        conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }
 
     private static AuthorizationPolicy Module(AuthorizationPolicy signedIn, params string[] roles) =>
