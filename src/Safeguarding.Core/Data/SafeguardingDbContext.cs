@@ -8,6 +8,7 @@ using Safeguarding.Core.Access;
 using Safeguarding.Core.Audit;
 using Safeguarding.Core.Calendar;
 using Safeguarding.Core.Children;
+using Safeguarding.Core.Learning;
 using Safeguarding.Core.Notifications;
 using Safeguarding.Core.Timescales;
 
@@ -39,6 +40,7 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     public DbSet<TimescaleRuleOverride> TimescaleRuleOverrides => Set<TimescaleRuleOverride>();
     public DbSet<BankHolidayChange> BankHolidayChanges => Set<BankHolidayChange>();
     public DbSet<OutboxNotification> OutboxNotifications => Set<OutboxNotification>();
+    public DbSet<SeriousIncidentNotification> SeriousIncidentNotifications => Set<SeriousIncidentNotification>();
 
     /// <summary>Queues a domain event; it is written with the next save, in the same transaction.</summary>
     public void Record(IDomainEvent domainEvent, ProcessContext context) =>
@@ -64,7 +66,9 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
         {
             Kind = kind,
             EventType = eventType,
-            OccurredAt = context.Now,
+            // Whole milliseconds: SQLite keeps instants to a tenth of a millisecond, and the hash
+            // must be computed on exactly what the database gives back.
+            OccurredAt = context.Now.AddTicks(-(context.Now.UtcTicks % TimeSpan.TicksPerMillisecond)),
             PartnershipId = context.PartnershipId,
             ActorUserId = context.UserId,
             ActorName = context.ActorName,

@@ -629,6 +629,65 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Learning.SeriousIncidentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AbuseOrNeglectKnownOrSuspected")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ChildWasCareLeaver")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ChildWasLookedAfter")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("IncidentDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("LocalAuthorityAwareAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NotifiedToPanelAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PartnershipId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("SeriousIncidentNotifications");
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Notifications.OutboxNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -931,6 +990,14 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasForeignKey("RelatedPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learning.SeriousIncidentNotification", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Children.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }

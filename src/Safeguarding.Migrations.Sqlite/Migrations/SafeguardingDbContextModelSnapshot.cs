@@ -618,6 +618,65 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Learning.SeriousIncidentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AbuseOrNeglectKnownOrSuspected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChildWasCareLeaver")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChildWasLookedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IncidentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LocalAuthorityAwareAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotifiedToPanelAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PartnershipId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("SeriousIncidentNotifications");
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Notifications.OutboxNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -920,6 +979,14 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasForeignKey("RelatedPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learning.SeriousIncidentNotification", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Children.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,9 @@ public static class AccessPolicies
     /// <summary>Deadlines: everyone whose work has statutory clocks (not referrers or board members, who have none).</summary>
     public const string Timescales = "Module:Timescales";
 
+    /// <summary>Learning from serious cases: the partnership's business unit runs it.</summary>
+    public const string Learning = "Module:Learning";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -36,6 +39,7 @@ public static class AccessPolicies
         options.AddPolicy(Admin, Module(signedIn, Roles.Administrator));
         options.AddPolicy(Timescales, Module(signedIn, Roles.All.Except([Roles.Referrer, Roles.BoardMember]).ToArray()));
         options.AddPolicy(TimescalesAdmin, Module(signedIn, Roles.Administrator));
+        options.AddPolicy(Learning, Module(signedIn, Roles.PartnershipOfficer, Roles.Administrator));
     }
 
     /// <summary>Module policies: which roles reach each module's folder.</summary>
@@ -43,6 +47,7 @@ public static class AccessPolicies
     {
         conventions.AuthorizeFolder("/Admin", Admin);
         conventions.AuthorizeFolder("/Timescales", Timescales);
+        conventions.AuthorizeFolder("/Learning", Learning);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }

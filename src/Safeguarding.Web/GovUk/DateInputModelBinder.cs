@@ -89,7 +89,9 @@ public sealed class DateInputModelBinder(IModelBinder fallback) : IModelBinder
 {
     public async Task BindModelAsync(ModelBindingContext bindingContext)
     {
-        var name = bindingContext.ModelName;
+        // A top-level page property whose parts are posted as "Name-day" does not match the
+        // "Name." prefix MVC looks for, so MVC binds it with an empty model name: use the field name.
+        var name = string.IsNullOrEmpty(bindingContext.ModelName) ? bindingContext.FieldName : bindingContext.ModelName;
         var parts = DateInputParts.Names.Select(p => bindingContext.ValueProvider.GetValue($"{name}-{p}")).ToArray();
         if (parts.All(p => p == ValueProviderResult.None))
         {
@@ -100,7 +102,11 @@ public sealed class DateInputModelBinder(IModelBinder fallback) : IModelBinder
         // Keep what was typed so the form shows it again.
         for (var i = 0; i < 3; i++)
         {
-            bindingContext.ModelState.SetModelValue($"{name}-{DateInputParts.Names[i]}", parts[i]);
+            var key = $"{name}-{DateInputParts.Names[i]}";
+            bindingContext.ModelState.SetModelValue(key, parts[i]);
+
+            // Nothing validates these keys, and an unvalidated entry would make the whole form invalid.
+            bindingContext.ModelState.MarkFieldSkipped(key);
         }
 
         var result = DateInputParts.Parse(parts[0].FirstValue, parts[1].FirstValue, parts[2].FirstValue, bindingContext.ModelMetadata.GetDisplayName());

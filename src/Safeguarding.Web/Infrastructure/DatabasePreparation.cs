@@ -7,9 +7,11 @@ namespace Safeguarding.Web.Infrastructure;
 /// SQLite database; for PostgreSQL only when Database:MigrateOnStart is set, since production
 /// migrates with the `migrate` verb) and loads the demo city once where configured.
 /// </summary>
-public sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration) : IHostedService
+public sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    // StartingAsync runs before any hosted service's StartAsync, so the data-protection key ring
+    // (read from the database at start-up) finds its table.
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardingDbContext>();
@@ -26,5 +28,13 @@ public sealed class DatabasePreparation(IServiceProvider services, IConfiguratio
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

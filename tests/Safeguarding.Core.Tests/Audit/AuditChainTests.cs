@@ -9,7 +9,8 @@ namespace Safeguarding.Core.Tests.Audit;
 [Trait("Category", "Database")]
 public sealed class AuditChainTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+    // Sub-millisecond ticks on purpose: the chain must survive the database's rounding of instants.
+    private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero).AddTicks(1_234_567);
     private TestDatabase database = null!;
     private Guid partnershipId;
 
