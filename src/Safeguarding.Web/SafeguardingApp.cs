@@ -1,20 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Safeguarding.Core.Access;
 using Safeguarding.Core.Calendar;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Learning;
 using Safeguarding.Core.Notifications;
 using Safeguarding.Core.Timescales;
-using Safeguarding.Core.Data;
 using Safeguarding.Web.Access;
 using Safeguarding.Web.GovUk;
 using Safeguarding.Web.Infrastructure;
+using Safeguarding.Web.Notifications;
 
 namespace Safeguarding.Web;
 
@@ -33,6 +35,9 @@ public static class SafeguardingApp
 
     public static void AddServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        // First, so the database is migrated before any other start-up work (the data-protection
+        // key ring is read from it) runs: hosted services start in the order they are added.
+        services.AddHostedService<DatabasePreparation>();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSafeguardingDatabase(configuration, environment.ContentRootPath);
@@ -42,9 +47,14 @@ public static class SafeguardingApp
         services.AddScoped<UserDirectory>();
         services.AddSingleton<PartnershipTimescales>();
         services.AddScoped<ClockService>();
+        services.AddScoped<TimescaleRuleAdministration>();
+        services.AddScoped<SeriousIncidentRegister>();
         services.AddScoped<BankHolidayAdministration>();
         services.AddScoped<ClockReminders>();
         services.AddScoped<NotificationOutbox>();
+
+        // Email: GOV.UK Notify when configured, else the in-memory mailbox; plus the reminder loop.
+        services.AddSafeguardingNotifications(configuration, environment);
 
         services.AddIdentity<User, Role>(options =>
             {
@@ -107,11 +117,13 @@ public static class SafeguardingApp
                 {
                     // The demo sign-in must not exist outside Development: no route, so a 404.
                     options.Conventions.AddFolderRouteModelConvention("/Demo", model => model.Selectors.Clear());
+
+                    // Developer tools (the mailbox) likewise exist only in Development.
+                    options.Conventions.AddFolderRouteModelConvention("/Dev", model => model.Selectors.Clear());
                 }
             })
             .AddMvcOptions(options => options.AddGovUkDateInputBinding());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddHostedService<DatabasePreparation>();
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
     }
 

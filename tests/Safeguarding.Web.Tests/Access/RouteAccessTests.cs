@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguarding.Core.Access;
 using Safeguarding.Web.Tests.Infrastructure;
@@ -43,6 +44,16 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["admin/users/create"] = new OnlyRoles("/admin/users/create", Roles.Administrator),
         ["admin/users/edit/{id:guid}"] = new OnlyRoles("/admin/users/edit/{user}", Roles.Administrator),
         ["admin/audit"] = new OnlyRoles("/admin/audit", Roles.Administrator),
+        ["dev/mailbox"] = new OnlyRoles("/dev/mailbox", Roles.Administrator),
+        ["timescales"] = new OnlyRoles("/timescales", [.. Roles.All.Except([Roles.Referrer, Roles.BoardMember])]),
+        ["timescales/overdue"] = new OnlyRoles("/timescales/overdue", [.. Roles.All.Except([Roles.Referrer, Roles.BoardMember])]),
+        ["timescales/rules"] = new OnlyRoles("/timescales/rules", Roles.Administrator),
+        ["timescales/rules/override/{ruleId}"] = new OnlyRoles("/timescales/rules/override/LR-1", Roles.Administrator),
+        ["timescales/bank-holidays"] = new OnlyRoles("/timescales/bank-holidays", Roles.Administrator),
+        ["timescales/bank-holidays/change"] = new OnlyRoles("/timescales/bank-holidays/change", Roles.Administrator),
+        ["learning/serious-incidents"] = new OnlyRoles("/learning/serious-incidents", Roles.PartnershipOfficer, Roles.Administrator),
+        ["learning/serious-incidents/record"] = new OnlyRoles("/learning/serious-incidents/record", Roles.PartnershipOfficer, Roles.Administrator),
+        ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 
     [Fact]
@@ -129,11 +140,33 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
             sample = sample.Replace("{agency}", db.Agencies.OrderBy(a => a.Name).First().Id.ToString(), StringComparison.Ordinal);
         }
 
+        if (sample.Contains("{incident}", StringComparison.Ordinal))
+        {
+            sample = sample.Replace("{incident}", (await IncidentIdAsync(db)).ToString(), StringComparison.Ordinal);
+        }
+
         if (sample.Contains("{user}", StringComparison.Ordinal))
         {
             sample = sample.Replace("{user}", db.Users.OrderBy(u => u.Email).First().Id.ToString(), StringComparison.Ordinal);
         }
 
         return sample;
+    }
+
+    /// <summary>A real notification to open, recorded once through the service as a partnership officer would.</summary>
+    private async Task<Guid> IncidentIdAsync(Safeguarding.Core.Data.SafeguardingDbContext db)
+    {
+        if (await db.SeriousIncidentNotifications.Select(n => (Guid?)n.Id).FirstOrDefaultAsync() is { } existing)
+        {
+            return existing;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var incidents = scope.ServiceProvider.GetRequiredService<Safeguarding.Core.Learning.SeriousIncidentRegister>();
+        var partnershipId = await db.Partnerships.Select(p => p.Id).SingleAsync();
+        var now = DateTimeOffset.UtcNow;
+        var form = new Safeguarding.Core.Learning.SeriousIncidentForm(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-2), now.AddDays(-1), Safeguarding.Core.Learning.SeriousIncidentOutcome.SeriouslyHarmed, true, false, false);
+        var result = await incidents.RecordAsync(form, ProcessContext.System(now, "route test", partnershipId));
+        return result.Value!.Id;
     }
 }
