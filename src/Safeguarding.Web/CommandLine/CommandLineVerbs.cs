@@ -60,7 +60,8 @@ public static class CommandLineVerbs
         context.Out.WriteLine("""
             Verbs (dotnet run --project src/Safeguarding.Web -- <verb> [options]):
               migrate                                  create or upgrade the database
-              seed --children N [--years Y] [--seed S] load a synthetic city into an empty database
+              seed --children N [--seed S] [--years Y] load a synthetic city into an empty database
+                                                       (--years is kept for the case history later modules add; no effect yet)
               verify-audit [--json]                    check the audit trail's hash chain
               working-days add DATE N [--json]         the date N working days after DATE
               working-days between A B [--json]        working days after A up to and including B

@@ -11,7 +11,7 @@ public sealed class CookiesModel : PageModel
     [
         new(".Safeguarding.Session", "Keeps you signed in and remembers who you are as you move between pages", "When you sign out or close your browser, or after a period without activity"),
         new(".Safeguarding.Antiforgery", "Protects the forms you send from being sent by another website on your behalf", "When you close your browser"),
-        new(".Safeguarding.TwoFactorRememberMe", "Remembers that you confirmed your identity with a security code on this device, if you chose that when signing in", "30 days, or when you sign out of all devices"),
+        new("Identity.TwoFactorUserId", "Remembers who you are between entering your password and entering the code from your authenticator app", "5 minutes, or when you close your browser"),
     ];
 
     public void OnGet()
