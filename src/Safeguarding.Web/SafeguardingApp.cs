@@ -35,8 +35,8 @@ public static class SafeguardingApp
 
     public static void AddServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        // First, so the database is migrated before any other start-up work (the data-protection
-        // key ring is read from it) runs: hosted services start in the order they are added.
+        // Migrates in StartingAsync, before any hosted service starts (the data-protection key ring
+        // and the reminder loop both read the database).
         services.AddHostedService<DatabasePreparation>();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
