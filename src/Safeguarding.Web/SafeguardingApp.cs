@@ -49,6 +49,7 @@ public static class SafeguardingApp
         services.AddScoped<ClockService>();
         services.AddScoped<TimescaleRuleAdministration>();
         services.AddScoped<SeriousIncidentRegister>();
+        services.AddScoped<Safeguarding.Core.Children.RestrictedRecordAccess>();
         services.AddScoped<BankHolidayAdministration>();
         services.AddScoped<ClockReminders>();
         services.AddScoped<NotificationOutbox>();
@@ -100,7 +101,7 @@ public static class SafeguardingApp
         services.AddAuthorization(options => options.AddSafeguardingPolicies());
         services.AddSingleton<IAuthorizationHandler, SecondFactorRequirement>();
         services.AddScoped<IAuthorizationHandler, RecordAccessHandler>();
-        services.AddScoped<IRestrictedRecordGrants, NoRestrictedRecordGrants>();
+        services.AddScoped<IRestrictedRecordGrants, Safeguarding.Web.Features.Children.BreakGlassGrants>();
 
         services.AddAntiforgery(options =>
         {

@@ -19,6 +19,9 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
     private Process? app;
     private string? databasePath;
 
+    /// <summary>The app's SQLite file, for tests that arrange data the pages cannot (a restricted child).</summary>
+    public string DatabasePath => databasePath ?? throw new InvalidOperationException("The app has not started.");
+
     public Uri BaseUrl { get; private set; } = null!;
 
     public IPlaywright Playwright { get; private set; } = null!;

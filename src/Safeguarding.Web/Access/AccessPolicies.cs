@@ -20,6 +20,9 @@ public static class AccessPolicies
     /// <summary>Learning from serious cases: the partnership's business unit runs it.</summary>
     public const string Learning = "Module:Learning";
 
+    /// <summary>Child records: the people who work with children's cases, not referrers, analysts, agency leads or the board.</summary>
+    public const string Children = "Module:Children";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -40,6 +43,8 @@ public static class AccessPolicies
         options.AddPolicy(Timescales, Module(signedIn, Roles.All.Except([Roles.Referrer, Roles.BoardMember]).ToArray()));
         options.AddPolicy(TimescalesAdmin, Module(signedIn, Roles.Administrator));
         options.AddPolicy(Learning, Module(signedIn, Roles.PartnershipOfficer, Roles.Administrator));
+        options.AddPolicy(Children, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
+            Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator));
     }
 
     /// <summary>Module policies: which roles reach each module's folder.</summary>
@@ -48,6 +53,7 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Admin", Admin);
         conventions.AuthorizeFolder("/Timescales", Timescales);
         conventions.AuthorizeFolder("/Learning", Learning);
+        conventions.AuthorizeFolder("/Children", Children);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }

@@ -86,7 +86,7 @@ public sealed class CityGeneratorTests
         var numbers = City.People.Select(p => p.NhsNumber).OfType<string>().ToList();
 
         Assert.True(numbers.Count > City.People.Count * 0.9);
-        Assert.All(numbers, n => Assert.True(NhsNumber.IsValid(n), n));
+        Assert.All(numbers, n => Assert.True(Safeguarding.Core.Children.NhsNumberFormat.IsValid(n), n));
         Assert.All(numbers, n => Assert.StartsWith(NhsNumber.SyntheticPrefix, n, StringComparison.Ordinal));
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
     }
@@ -97,7 +97,7 @@ public sealed class CityGeneratorTests
     [InlineData("943476591", false)]
     [InlineData("94347659A9", false)]
     public void NhsNumber_IsValid_ChecksModulus11(string value, bool valid) =>
-        Assert.Equal(valid, NhsNumber.IsValid(value));
+        Assert.Equal(valid, Safeguarding.Core.Children.NhsNumberFormat.IsValid(value));
 
     [Fact]
     public void Generate_Postcodes_AreUkFormatInTheFictionalArea()

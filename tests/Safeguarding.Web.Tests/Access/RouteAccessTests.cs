@@ -22,6 +22,12 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
 
     private sealed record OnlyRoles(string SampleUrl, params string[] Roles) : Rule(SampleUrl);
 
+    private static readonly string[] ChildRecordRoles =
+    [
+        Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
+        Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator,
+    ];
+
     private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
     {
         ["/"] = new Anyone("/"),
@@ -53,6 +59,8 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["timescales/bank-holidays/change"] = new OnlyRoles("/timescales/bank-holidays/change", Roles.Administrator),
         ["learning/serious-incidents"] = new OnlyRoles("/learning/serious-incidents", Roles.PartnershipOfficer, Roles.Administrator),
         ["learning/serious-incidents/record"] = new OnlyRoles("/learning/serious-incidents/record", Roles.PartnershipOfficer, Roles.Administrator),
+        ["children"] = new OnlyRoles("/children", ChildRecordRoles),
+        ["children/{id:guid}"] = new OnlyRoles("/children/{child}", ChildRecordRoles),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 
@@ -143,6 +151,11 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         if (sample.Contains("{incident}", StringComparison.Ordinal))
         {
             sample = sample.Replace("{incident}", (await IncidentIdAsync(db)).ToString(), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{child}", StringComparison.Ordinal))
+        {
+            sample = sample.Replace("{child}", db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).First().Id.ToString(), StringComparison.Ordinal);
         }
 
         if (sample.Contains("{user}", StringComparison.Ordinal))
