@@ -39,6 +39,12 @@ public sealed class Person : IPartnershipOwned, IConcurrencyVersioned, IRestrict
 
     /// <summary>Only named users see a restricted record; others must break glass with a reason.</summary>
     public bool IsRestricted { get; set; }
+
+    /// <summary>
+    /// Set when this record turned out to be the same child as another and was merged into it. The
+    /// record and its facts stay where they are, so an unmerge restores exactly what was there.
+    /// </summary>
+    public Guid? MergedIntoId { get; set; }
     public long Version { get; set; }
 
     public string FullName => $"{GivenName} {FamilyName}";

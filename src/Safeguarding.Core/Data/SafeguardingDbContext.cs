@@ -8,6 +8,7 @@ using Safeguarding.Core.Access;
 using Safeguarding.Core.Audit;
 using Safeguarding.Core.Calendar;
 using Safeguarding.Core.Children;
+using Safeguarding.Core.Chronology;
 using Safeguarding.Core.Learning;
 using Safeguarding.Core.Notifications;
 using Safeguarding.Core.Timescales;
@@ -34,6 +35,14 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
     public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<PersonIdentifier> PersonIdentifiers => Set<PersonIdentifier>();
+    public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
+    public DbSet<PersonSchool> PersonSchools => Set<PersonSchool>();
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+    public DbSet<NamedRecordAccess> NamedRecordAccesses => Set<NamedRecordAccess>();
+    public DbSet<PersonIndexRevision> PersonIndexRevisions => Set<PersonIndexRevision>();
+    public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
@@ -99,6 +108,7 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
         try
         {
             await AppendPendingAuditAsync(cancellationToken);
+            await BumpPersonIndexRevisionsAsync(cancellationToken);
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -185,8 +195,32 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     }
 
     private static bool IsBookkeeping(Type type) =>
-        type == typeof(User) || type == typeof(DataProtectionKeyRecord) || type == typeof(AuditChainHead)
+        type == typeof(User) || type == typeof(DataProtectionKeyRecord) || type == typeof(AuditChainHead) || type == typeof(PersonIndexRevision)
         || (type.IsGenericType && type.Namespace == typeof(IdentityUserToken<>).Namespace);
+
+    /// <summary>
+    /// A change to anyone the matcher indexes tells every instance its index is stale. Such changes
+    /// always carry a domain event, so this runs inside the save's transaction.
+    /// </summary>
+    private async Task BumpPersonIndexRevisionsAsync(CancellationToken cancellationToken)
+    {
+        var partnerships = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && e.Entity is Person or PersonName or PersonIdentifier or PersonAddress or PersonSchool)
+            .Select(e => ((IPartnershipOwned)e.Entity).PartnershipId)
+            .Distinct()
+            .ToList();
+        foreach (var partnershipId in partnerships)
+        {
+            // One atomic increment inside the save's transaction: concurrent saves never share a number.
+            var bumped = await PersonIndexRevisions.Where(r => r.PartnershipId == partnershipId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision + 1), cancellationToken);
+            if (bumped == 0 && PersonIndexRevisions.Local.All(r => r.PartnershipId != partnershipId))
+            {
+                PersonIndexRevisions.Add(new PersonIndexRevision { PartnershipId = partnershipId, Revision = 1 });
+            }
+        }
+    }
 
     private void BumpVersions()
     {
