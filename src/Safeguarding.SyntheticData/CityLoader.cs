@@ -69,6 +69,11 @@ public static class CityLoader
             await writer.WriteAsync("User roles", city.UserRoles.Select(r => new IdentityUserRole<Guid> { UserId = r.UserId, RoleId = roleIds[r.Role] }).ToList(), db.UserRoles.AddRange);
             await writer.WriteAsync("People", city.People, db.People.AddRange);
             await writer.WriteAsync("Relationships", city.Relationships, db.PersonRelationships.AddRange);
+            var facts = PersonFactsGenerator.For(city);
+            await writer.WriteAsync("Identifiers", facts.Identifiers, db.PersonIdentifiers.AddRange);
+            await writer.WriteAsync("Addresses", facts.Addresses, db.PersonAddresses.AddRange);
+            await writer.WriteAsync("Schools", facts.Schools, db.PersonSchools.AddRange);
+            await writer.WriteAsync("Other names", facts.Names, db.PersonNames.AddRange);
 
             db.Record(new DemoCityLoaded(city.Partnership.Id, city.Partnership.Code, city.Spec.Seed, city.Spec.Children,
                 city.People.Count, city.Relationships.Count, city.HouseholdCount, city.Agencies.Count, city.Users.Count), context);

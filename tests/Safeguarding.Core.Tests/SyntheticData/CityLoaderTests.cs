@@ -42,6 +42,11 @@ public sealed class CityLoaderTests : IDisposable
         Assert.Equal(city.People.Count, await db.People.CountAsync());
         Assert.Equal(500, await db.People.CountAsync(p => p.IsChild));
         Assert.Equal(city.Relationships.Count, await db.PersonRelationships.CountAsync());
+        var facts = PersonFactsGenerator.For(city);
+        Assert.Equal(facts.Identifiers.Count, await db.PersonIdentifiers.CountAsync());
+        Assert.Equal(facts.Addresses.Count, await db.PersonAddresses.CountAsync());
+        Assert.Equal(facts.Schools.Count, await db.PersonSchools.CountAsync());
+        Assert.Equal(facts.Names.Count, await db.PersonNames.CountAsync());
         Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
         Assert.Equal(city.UserRoles.Count, await db.UserRoles.CountAsync());
         Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count);
