@@ -90,8 +90,13 @@ public static class PersonFactsGenerator
                 var schoolFrom = movedUp <= reference ? movedUp : started <= reference ? started : reference;
                 schools.Add(new PersonSchool
                 {
-                    Id = ids.NextGuid(), PartnershipId = person.PartnershipId, PersonId = person.Id, SchoolId = schoolId,
-                    From = schoolFrom, SourceAgencyId = schoolId, RecordedAt = recordedAt,
+                    Id = ids.NextGuid(),
+                    PartnershipId = person.PartnershipId,
+                    PersonId = person.Id,
+                    SchoolId = schoolId,
+                    From = schoolFrom,
+                    SourceAgencyId = schoolId,
+                    RecordedAt = recordedAt,
                 });
             }
 
@@ -120,20 +125,41 @@ public static class PersonFactsGenerator
 
         PersonIdentifier Identifier(Person person, PersonIdentifierType type, string value, Guid issuer) => new()
         {
-            Id = ids.NextGuid(), PartnershipId = person.PartnershipId, PersonId = person.Id, Type = type, Value = value,
-            IssuingAgencyId = issuer, RecordedAt = recordedAt,
+            Id = ids.NextGuid(),
+            PartnershipId = person.PartnershipId,
+            PersonId = person.Id,
+            Type = type,
+            Value = value,
+            IssuingAgencyId = issuer,
+            RecordedAt = recordedAt,
         };
 
         PersonAddress Address(Person person, string line, string? postcode, DateOnly from, DateOnly? to, Guid source) => new()
         {
-            Id = ids.NextGuid(), PartnershipId = person.PartnershipId, PersonId = person.Id, AddressLine = line, Town = city.Spec.CityName,
-            Postcode = postcode, From = from, To = to, SourceAgencyId = source, RecordedAt = recordedAt,
+            Id = ids.NextGuid(),
+            PartnershipId = person.PartnershipId,
+            PersonId = person.Id,
+            AddressLine = line,
+            Town = city.Spec.CityName,
+            Postcode = postcode,
+            From = from,
+            To = to,
+            SourceAgencyId = source,
+            RecordedAt = recordedAt,
         };
 
         PersonName Name(Person person, string given, string family, PersonNameKind kind, DateOnly? from, DateOnly? to, Guid source) => new()
         {
-            Id = ids.NextGuid(), PartnershipId = person.PartnershipId, PersonId = person.Id, GivenName = given, FamilyName = family,
-            Kind = kind, From = from, To = to, SourceAgencyId = source, RecordedAt = recordedAt,
+            Id = ids.NextGuid(),
+            PartnershipId = person.PartnershipId,
+            PersonId = person.Id,
+            GivenName = given,
+            FamilyName = family,
+            Kind = kind,
+            From = from,
+            To = to,
+            SourceAgencyId = source,
+            RecordedAt = recordedAt,
         };
     }
 }

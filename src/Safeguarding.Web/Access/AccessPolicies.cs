@@ -23,6 +23,12 @@ public static class AccessPolicies
     /// <summary>Child records: the people who work with children's cases, not referrers, analysts, agency leads or the board.</summary>
     public const string Children = "Module:Children";
 
+    /// <summary>
+    /// Adding what an agency knows to a child's record (names, identifiers, addresses, schools): the
+    /// practitioners who hold case information, not the business unit or administrators.
+    /// </summary>
+    public const string ChildrenContribute = "Module:Children:Contribute";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -45,6 +51,8 @@ public static class AccessPolicies
         options.AddPolicy(Learning, Module(signedIn, Roles.PartnershipOfficer, Roles.Administrator));
         options.AddPolicy(Children, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
             Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator));
+        options.AddPolicy(ChildrenContribute, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
+            Roles.TeamManager, Roles.ConferenceChair));
     }
 
     /// <summary>Module policies: which roles reach each module's folder.</summary>
@@ -54,6 +62,7 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Timescales", Timescales);
         conventions.AuthorizeFolder("/Learning", Learning);
         conventions.AuthorizeFolder("/Children", Children);
+        conventions.AuthorizeFolder("/Children/Facts", ChildrenContribute);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }

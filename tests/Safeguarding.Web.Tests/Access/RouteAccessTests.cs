@@ -28,6 +28,13 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator,
     ];
 
+    /// <summary>Practitioners who hold case information and add what their agency knows to a child's record.</summary>
+    private static readonly string[] ChildContributorRoles =
+    [
+        Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
+        Roles.TeamManager, Roles.ConferenceChair,
+    ];
+
     private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
     {
         ["/"] = new Anyone("/"),
@@ -61,6 +68,10 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["learning/serious-incidents/record"] = new OnlyRoles("/learning/serious-incidents/record", Roles.PartnershipOfficer, Roles.Administrator),
         ["children"] = new OnlyRoles("/children", ChildRecordRoles),
         ["children/{id:guid}"] = new OnlyRoles("/children/{child}", ChildRecordRoles),
+        ["children/{id:guid}/names/add"] = new OnlyRoles("/children/{child}/names/add", ChildContributorRoles),
+        ["children/{id:guid}/identifiers/add"] = new OnlyRoles("/children/{child}/identifiers/add", ChildContributorRoles),
+        ["children/{id:guid}/addresses/add"] = new OnlyRoles("/children/{child}/addresses/add", ChildContributorRoles),
+        ["children/{id:guid}/schools/add"] = new OnlyRoles("/children/{child}/schools/add", ChildContributorRoles),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 

@@ -26,11 +26,17 @@ public sealed class ChildModel(SafeguardingDbContext db, IAuthorizationService a
 
     public IReadOnlyList<PersonAroundTheChild> PeopleAround { get; private set; } = [];
 
+    public ChildRecordFacts Facts { get; private set; } = ChildRecordFacts.None;
+
+    /// <summary>Set when the link followed was to a record since merged into this one.</summary>
+    public bool ArrivedFromMergedRecord { get; private set; }
+
     [BindProperty]
     public string? Reason { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, bool merged, CancellationToken cancellationToken)
     {
+        ArrivedFromMergedRecord = merged;
         var outcome = await LoadAsync(id, cancellationToken);
         if (outcome is not null)
         {
@@ -78,6 +84,12 @@ public sealed class ChildModel(SafeguardingDbContext db, IAuthorizationService a
             return NotFound();
         }
 
+        // An old link to a merged record leads to the record it now lives in.
+        if (Child.MergedIntoId is not null && await MergedRecords.SurvivorOfAsync(db, id, cancellationToken) is { } survivor)
+        {
+            return RedirectToPage("Child", new { id = survivor, merged = true });
+        }
+
         CanOpen = (await authorization.AuthorizeAsync(User, Child, RecordAccessRequirement.Open)).Succeeded;
         if (!CanOpen)
         {
@@ -90,6 +102,7 @@ public sealed class ChildModel(SafeguardingDbContext db, IAuthorizationService a
             ? await db.Agencies.AsNoTracking().Where(a => a.Id == schoolId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
         PeopleAround = await PeopleAroundAsync(id, cancellationToken);
+        Facts = await ChildRecordFacts.LoadAsync(db, id, cancellationToken);
         return null;
     }
 
