@@ -23,6 +23,13 @@ public static class AccessPolicies
     /// <summary>Child records: the people who work with children's cases, not referrers, analysts, agency leads or the board.</summary>
     public const string Children = "Module:Children";
 
+    /// <summary>The roles the <see cref="Children"/> policy lets in (also: who may be named on a restricted record).</summary>
+    public static readonly IReadOnlyList<string> ChildrenRoles =
+    [
+        Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
+        Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator,
+    ];
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -43,8 +50,7 @@ public static class AccessPolicies
         options.AddPolicy(Timescales, Module(signedIn, Roles.All.Except([Roles.Referrer, Roles.BoardMember]).ToArray()));
         options.AddPolicy(TimescalesAdmin, Module(signedIn, Roles.Administrator));
         options.AddPolicy(Learning, Module(signedIn, Roles.PartnershipOfficer, Roles.Administrator));
-        options.AddPolicy(Children, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
-            Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator));
+        options.AddPolicy(Children, Module(signedIn, [.. ChildrenRoles]));
     }
 
     /// <summary>Module policies: which roles reach each module's folder.</summary>

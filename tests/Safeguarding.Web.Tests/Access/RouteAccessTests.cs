@@ -61,6 +61,10 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["learning/serious-incidents/record"] = new OnlyRoles("/learning/serious-incidents/record", Roles.PartnershipOfficer, Roles.Administrator),
         ["children"] = new OnlyRoles("/children", ChildRecordRoles),
         ["children/{id:guid}"] = new OnlyRoles("/children/{child}", ChildRecordRoles),
+        ["children/match"] = new OnlyRoles("/children/match", ChildRecordRoles),
+
+        // Only the record's owner and administrators; no demo user owns the sample child.
+        ["children/{id:guid}/access"] = new OnlyRoles("/children/{child}/access", Roles.Administrator),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 
