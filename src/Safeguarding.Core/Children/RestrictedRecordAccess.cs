@@ -199,8 +199,12 @@ public sealed class RestrictedRecordAccess(SafeguardingDbContext db, ServiceAddr
         return ChangeResult<Person>.Done(person);
     }
 
-    /// <summary>Names a user on the record so they open it without breaking glass (owner or administrator only).</summary>
-    public async Task<ChangeResult<NamedRecordAccess>> NameUserAsync(Guid personId, Guid namedUserId, string? reason, ProcessContext context, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Names a user on the record so they open it without breaking glass (owner or administrator only).
+    /// Naming them as an owner too lets an administrator give a record restricted before owners existed
+    /// someone to tell about break glass.
+    /// </summary>
+    public async Task<ChangeResult<NamedRecordAccess>> NameUserAsync(Guid personId, Guid namedUserId, string? reason, ProcessContext context, bool asOwner = false, CancellationToken cancellationToken = default)
     {
         var userId = context.UserId ?? throw new InvalidOperationException("Only a signed-in user can name a user.");
         if (!await CanManageAsync(userId, personId, cancellationToken))
@@ -230,7 +234,7 @@ public sealed class RestrictedRecordAccess(SafeguardingDbContext db, ServiceAddr
             return ChangeResult<NamedRecordAccess>.Refused(nameof(namedUserId), "This user is already named on the record");
         }
 
-        var named = Name(person, namedUserId, isOwner: false, context.WithReason(reason!.Trim()));
+        var named = Name(person, namedUserId, asOwner, context.WithReason(reason!.Trim()));
         await db.SaveChangesAsync(cancellationToken);
         return ChangeResult<NamedRecordAccess>.Done(named);
     }

@@ -124,15 +124,21 @@ public sealed class RestrictedRecordAccessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheOwnerBreakingGlass_OrARecordWithNoOwner_QueuesNoEmail()
+    public async Task ARestrictedRecordWithNoOwner_EmailsNoOne_UntilAnAdministratorNamesAnOwner()
     {
         await using var db = database.NewContext();
         var child = await data.AddChildAsync(db, "Ruby", "Walsh", new DateOnly(2016, 2, 3), p => p.IsRestricted = true);
         var access = new RestrictedRecordAccess(db, Service);
 
-        var opened = await access.BreakGlassAsync(child.Id, "Strategy discussion about a sibling today", data.As(data.WorkerId));
+        var unowned = await access.BreakGlassAsync(child.Id, "Strategy discussion about a sibling today", data.As(data.WorkerId));
+        var queuedBefore = await db.OutboxNotifications.CountAsync();
+        var ownerNamed = await access.NameUserAsync(child.Id, data.OwnerId, Reason, data.As(data.AdministratorId), asOwner: true);
+        await access.BreakGlassAsync(child.Id, "Core group meeting this afternoon", data.As(data.WorkerId));
 
-        Assert.True(opened.Succeeded);
-        Assert.False(await db.OutboxNotifications.AnyAsync());
+        Assert.True(unowned.Succeeded);
+        Assert.Equal(0, queuedBefore);
+        Assert.True(ownerNamed.Value!.IsOwner);
+        Assert.Equal(data.OwnerId, (await db.OutboxNotifications.SingleAsync()).RecipientUserId);
+        Assert.True(await access.CanManageAsync(data.OwnerId, child.Id));
     }
 }

@@ -44,7 +44,7 @@ public sealed class ChildMatchTests(SafeguardingWebFactory app) : IClassFixture<
         var page = await MatchAsync(client, Born(child.DateOfBirth!.Value, new() { ["GivenName"] = misspelt, ["FamilyName"] = child.FamilyName }));
 
         Assert.Empty(page.ErrorSummary());
-        var first = page.QuerySelectorAll(".app-match-results tbody tr").First();
+        var first = page.QuerySelectorAll(".app-match-results tbody tr")[0];
         Assert.Equal($"/children/{child.Id}", first.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains(child.FullName, first.TextContent, StringComparison.Ordinal);
         Assert.Contains(child.DateOfBirth!.Value.ToString("d MMMM yyyy"), first.TextContent, StringComparison.Ordinal);

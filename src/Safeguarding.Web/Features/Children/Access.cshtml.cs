@@ -45,6 +45,9 @@ public sealed class AccessModel(SafeguardingDbContext db, RestrictedRecordAccess
     public string? NameReason { get; set; }
 
     [BindProperty]
+    public bool AsOwner { get; set; }
+
+    [BindProperty]
     public Guid? RemoveId { get; set; }
 
     [BindProperty]
@@ -89,7 +92,7 @@ public sealed class AccessModel(SafeguardingDbContext db, RestrictedRecordAccess
             return Page();
         }
 
-        var result = await access.NameUserAsync(id, userId, NameReason, actor.Current(), cancellationToken);
+        var result = await access.NameUserAsync(id, userId, NameReason, actor.Current(), AsOwner, cancellationToken);
         return Done(result.Errors, nameof(NameReason), "The user has been named on this record", id);
     }
 
