@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Safeguarding.Core.Access;
 using Safeguarding.Core.Calendar;
+using Safeguarding.Core.Children.Matching;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Learning;
 using Safeguarding.Core.Notifications;
@@ -51,6 +52,12 @@ public static class SafeguardingApp
         services.AddScoped<SeriousIncidentRegister>();
         services.AddScoped<Safeguarding.Core.Children.RestrictedRecordAccess>();
         services.AddScoped<Safeguarding.Core.Children.PersonFactsRecording>();
+        services.AddSingleton(new ServiceAddress(configuration["Service:Url"] is { Length: > 0 } url ? url : ServiceAddress.Development));
+
+        // Matching: one index per partnership in memory, rebuilt when people change; bands from "Matching".
+        services.AddSingleton<PersonIndexCache>();
+        services.AddSingleton(configuration.GetSection("Matching").Get<MatchBands>() ?? new MatchBands());
+        services.AddScoped<ChildMatching>();
         services.AddScoped<BankHolidayAdministration>();
         services.AddScoped<ClockReminders>();
         services.AddScoped<NotificationOutbox>();

@@ -29,6 +29,13 @@ public static class AccessPolicies
     /// </summary>
     public const string ChildrenContribute = "Module:Children:Contribute";
 
+    /// <summary>The roles the <see cref="Children"/> policy lets in (also: who may be named on a restricted record).</summary>
+    public static readonly IReadOnlyList<string> ChildrenRoles =
+    [
+        Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
+        Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator,
+    ];
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -49,8 +56,7 @@ public static class AccessPolicies
         options.AddPolicy(Timescales, Module(signedIn, Roles.All.Except([Roles.Referrer, Roles.BoardMember]).ToArray()));
         options.AddPolicy(TimescalesAdmin, Module(signedIn, Roles.Administrator));
         options.AddPolicy(Learning, Module(signedIn, Roles.PartnershipOfficer, Roles.Administrator));
-        options.AddPolicy(Children, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
-            Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator));
+        options.AddPolicy(Children, Module(signedIn, [.. ChildrenRoles]));
         options.AddPolicy(ChildrenContribute, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
             Roles.TeamManager, Roles.ConferenceChair));
     }

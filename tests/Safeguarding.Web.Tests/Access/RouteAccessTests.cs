@@ -72,6 +72,10 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["children/{id:guid}/identifiers/add"] = new OnlyRoles("/children/{child}/identifiers/add", ChildContributorRoles),
         ["children/{id:guid}/addresses/add"] = new OnlyRoles("/children/{child}/addresses/add", ChildContributorRoles),
         ["children/{id:guid}/schools/add"] = new OnlyRoles("/children/{child}/schools/add", ChildContributorRoles),
+        ["children/match"] = new OnlyRoles("/children/match", ChildRecordRoles),
+
+        // Only the record's owner and administrators; no demo user owns the sample child.
+        ["children/{id:guid}/access"] = new OnlyRoles("/children/{child}/access", Roles.Administrator),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 

@@ -28,6 +28,9 @@ public sealed class ChildModel(SafeguardingDbContext db, IAuthorizationService a
 
     public ChildRecordFacts Facts { get; private set; } = ChildRecordFacts.None;
 
+    /// <summary>The record's owner or an administrator: they manage who can see it.</summary>
+    public bool CanManageAccess { get; private set; }
+
     /// <summary>Set when the link followed was to a record since merged into this one.</summary>
     public bool ArrivedFromMergedRecord { get; private set; }
 
@@ -103,6 +106,7 @@ public sealed class ChildModel(SafeguardingDbContext db, IAuthorizationService a
             : null;
         PeopleAround = await PeopleAroundAsync(id, cancellationToken);
         Facts = await ChildRecordFacts.LoadAsync(db, id, cancellationToken);
+        CanManageAccess = User.UserId() is { } userId && await restricted.CanManageAsync(userId, id, cancellationToken);
         return null;
     }
 
