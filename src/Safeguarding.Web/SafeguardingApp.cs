@@ -50,6 +50,7 @@ public static class SafeguardingApp
         services.AddScoped<TimescaleRuleAdministration>();
         services.AddScoped<SeriousIncidentRegister>();
         services.AddScoped<Safeguarding.Core.Children.RestrictedRecordAccess>();
+        services.AddScoped<Safeguarding.Core.Children.PersonMerging>();
         services.AddScoped<BankHolidayAdministration>();
         services.AddScoped<ClockReminders>();
         services.AddScoped<NotificationOutbox>();
