@@ -103,6 +103,7 @@ public static class SafeguardingApp
         services.AddSingleton<IAuthorizationHandler, SecondFactorRequirement>();
         services.AddScoped<IAuthorizationHandler, RecordAccessHandler>();
         services.AddScoped<IRestrictedRecordGrants, Safeguarding.Web.Features.Children.BreakGlassGrants>();
+        services.AddScoped<Safeguarding.Web.Features.Children.ChildSearch>();
 
         services.AddAntiforgery(options =>
         {

@@ -23,6 +23,9 @@ public static class AccessPolicies
     /// <summary>Child records: the people who work with children's cases, not referrers, analysts, agency leads or the board.</summary>
     public const string Children = "Module:Children";
 
+    /// <summary>Merging and unmerging child records: the managers who decide two records are one child, and administrators.</summary>
+    public const string ChildrenMerge = "Module:Children:Merge";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -45,6 +48,7 @@ public static class AccessPolicies
         options.AddPolicy(Learning, Module(signedIn, Roles.PartnershipOfficer, Roles.Administrator));
         options.AddPolicy(Children, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
             Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator));
+        options.AddPolicy(ChildrenMerge, Module(signedIn, Roles.FrontDoorManager, Roles.TeamManager, Roles.Administrator));
     }
 
     /// <summary>Module policies: which roles reach each module's folder.</summary>
@@ -54,6 +58,7 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Timescales", Timescales);
         conventions.AuthorizeFolder("/Learning", Learning);
         conventions.AuthorizeFolder("/Children", Children);
+        conventions.AuthorizeFolder("/Children/Merge", ChildrenMerge);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }
