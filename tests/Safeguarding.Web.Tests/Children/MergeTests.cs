@@ -122,6 +122,22 @@ public sealed class MergeTests(SafeguardingWebFactory app) : IClassFixture<Safeg
     }
 
     [Fact]
+    public async Task Find_WithAnInvalidNhsNumber_ShowsTheErrorLinkedToTheField_AndIsAudited()
+    {
+        var (child, _) = await ChildWithDuplicateAsync();
+        var client = await app.SignedInAsAsync(Roles.FrontDoorManager);
+
+        var first = await client.GetDocumentAsync($"/children/{child.Id}/merge");
+        var invalid = await client.GetDocumentAsync($"/children/{child.Id}/merge?NhsNumber=123");
+
+        Assert.Equal(child.FamilyName, first.QuerySelector<IHtmlInputElement>("#FamilyName")!.Value);
+        Assert.Empty(first.ErrorSummary());
+        AssertErrorLinksToItsField(invalid, "Enter a valid NHS number", "NhsNumber");
+        await using var db = app.NewDbContext();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Kind == AuditKind.Access && e.SubjectId == child.Id.ToString() && e.Reason == "Find a duplicate record to merge"));
+    }
+
+    [Fact]
     public async Task Compare_IsAudited_AsAnOpeningOfBothRecords()
     {
         var (child, duplicate) = await ChildWithDuplicateAsync();
