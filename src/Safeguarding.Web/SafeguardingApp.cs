@@ -58,6 +58,7 @@ public static class SafeguardingApp
         services.AddSingleton<PersonIndexCache>();
         services.AddSingleton(configuration.GetSection("Matching").Get<MatchBands>() ?? new MatchBands());
         services.AddScoped<ChildMatching>();
+        services.AddScoped<Safeguarding.Core.Children.PersonMerging>();
         services.AddScoped<BankHolidayAdministration>();
         services.AddScoped<ClockReminders>();
         services.AddScoped<NotificationOutbox>();
@@ -110,6 +111,7 @@ public static class SafeguardingApp
         services.AddSingleton<IAuthorizationHandler, SecondFactorRequirement>();
         services.AddScoped<IAuthorizationHandler, RecordAccessHandler>();
         services.AddScoped<IRestrictedRecordGrants, Safeguarding.Web.Features.Children.BreakGlassGrants>();
+        services.AddScoped<Safeguarding.Web.Features.Children.ChildSearch>();
 
         services.AddAntiforgery(options =>
         {

@@ -36,6 +36,9 @@ public static class AccessPolicies
         Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator,
     ];
 
+    /// <summary>Merging and unmerging child records: the managers who decide two records are one child, and administrators.</summary>
+    public const string ChildrenMerge = "Module:Children:Merge";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -59,6 +62,7 @@ public static class AccessPolicies
         options.AddPolicy(Children, Module(signedIn, [.. ChildrenRoles]));
         options.AddPolicy(ChildrenContribute, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
             Roles.TeamManager, Roles.ConferenceChair));
+        options.AddPolicy(ChildrenMerge, Module(signedIn, Roles.FrontDoorManager, Roles.TeamManager, Roles.Administrator));
     }
 
     /// <summary>Module policies: which roles reach each module's folder.</summary>
@@ -69,6 +73,7 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Learning", Learning);
         conventions.AuthorizeFolder("/Children", Children);
         conventions.AuthorizeFolder("/Children/Facts", ChildrenContribute);
+        conventions.AuthorizeFolder("/Children/Merge", ChildrenMerge);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }

@@ -35,6 +35,8 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         Roles.TeamManager, Roles.ConferenceChair,
     ];
 
+    private static readonly string[] MergeRoles = [Roles.FrontDoorManager, Roles.TeamManager, Roles.Administrator];
+
     private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
     {
         ["/"] = new Anyone("/"),
@@ -76,6 +78,10 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
 
         // Only the record's owner and administrators; no demo user owns the sample child.
         ["children/{id:guid}/access"] = new OnlyRoles("/children/{child}/access", Roles.Administrator),
+        ["children/{id:guid}/merge"] = new OnlyRoles("/children/{child}/merge", MergeRoles),
+        ["children/{id:guid}/merge/{otherId:guid}"] = new OnlyRoles("/children/{child}/merge/{other-child}", MergeRoles),
+        ["children/{id:guid}/merges"] = new OnlyRoles("/children/{child}/merges", MergeRoles),
+        ["children/{id:guid}/merges/{mergeId:guid}/unmerge"] = new OnlyRoles("/children/{merge}/unmerge", MergeRoles),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 
@@ -173,12 +179,38 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
             sample = sample.Replace("{child}", db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).First().Id.ToString(), StringComparison.Ordinal);
         }
 
+        if (sample.Contains("{other-child}", StringComparison.Ordinal))
+        {
+            sample = sample.Replace("{other-child}", db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).Skip(1).First().Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{merge}", StringComparison.Ordinal))
+        {
+            sample = sample.Replace("{merge}", await MergePathAsync(db), StringComparison.Ordinal);
+        }
+
         if (sample.Contains("{user}", StringComparison.Ordinal))
         {
             sample = sample.Replace("{user}", db.Users.OrderBy(u => u.Email).First().Id.ToString(), StringComparison.Ordinal);
         }
 
         return sample;
+    }
+
+    /// <summary>"{survivor}/merges/{merge}" for a real merge, made once through the service as a manager would.</summary>
+    private async Task<string> MergePathAsync(Safeguarding.Core.Data.SafeguardingDbContext db)
+    {
+        if (await db.PersonMerges.FirstOrDefaultAsync() is not { } merge)
+        {
+            var child = await TestChildren.OpenChildAsync(db, skip: 2);
+            var duplicate = await TestChildren.DuplicateOfAsync(db, child);
+            using var scope = app.Services.CreateScope();
+            var merging = scope.ServiceProvider.GetRequiredService<Safeguarding.Core.Children.PersonMerging>();
+            var context = new ProcessContext(Guid.NewGuid(), "route test", child.PartnershipId, DateTimeOffset.UtcNow);
+            merge = (await merging.MergeAsync(child.Id, duplicate.Id, "Route test: the same child", child.Version, duplicate.Version, context)).Value!;
+        }
+
+        return $"{merge.SurvivorId}/merges/{merge.Id}";
     }
 
     /// <summary>A real notification to open, recorded once through the service as a partnership officer would.</summary>
