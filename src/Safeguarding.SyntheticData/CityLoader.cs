@@ -69,6 +69,7 @@ public static class CityLoader
             await writer.WriteAsync("User roles", city.UserRoles.Select(r => new IdentityUserRole<Guid> { UserId = r.UserId, RoleId = roleIds[r.Role] }).ToList(), db.UserRoles.AddRange);
             await writer.WriteAsync("People", city.People, db.People.AddRange);
             await writer.WriteAsync("Relationships", city.Relationships, db.PersonRelationships.AddRange);
+            await writer.WriteAsync("Chronology entries", city.ChronologyEntries, db.ChronologyEntries.AddRange);
 
             db.Record(new DemoCityLoaded(city.Partnership.Id, city.Partnership.Code, city.Spec.Seed, city.Spec.Children,
                 city.People.Count, city.Relationships.Count, city.HouseholdCount, city.Agencies.Count, city.Users.Count), context);

@@ -49,6 +49,7 @@ public static class SafeguardingApp
         services.AddScoped<ClockService>();
         services.AddScoped<TimescaleRuleAdministration>();
         services.AddScoped<SeriousIncidentRegister>();
+        services.AddScoped<Safeguarding.Core.Chronology.ChildChronology>();
         services.AddScoped<Safeguarding.Core.Children.RestrictedRecordAccess>();
         services.AddScoped<BankHolidayAdministration>();
         services.AddScoped<ClockReminders>();

@@ -23,6 +23,12 @@ public static class AccessPolicies
     /// <summary>Child records: the people who work with children's cases, not referrers, analysts, agency leads or the board.</summary>
     public const string Children = "Module:Children";
 
+    /// <summary>
+    /// Adding to a child's chronology: the child-record roles who hold case information, not the
+    /// partnership officer or administrator (who see records but know nothing first-hand to add).
+    /// </summary>
+    public const string ChronologyContributors = "Module:Children:AddChronology";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -45,6 +51,8 @@ public static class AccessPolicies
         options.AddPolicy(Learning, Module(signedIn, Roles.PartnershipOfficer, Roles.Administrator));
         options.AddPolicy(Children, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
             Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator));
+        options.AddPolicy(ChronologyContributors, Module(signedIn, Roles.AgencyResearcher, Roles.FrontDoorWorker, Roles.FrontDoorManager,
+            Roles.SocialWorker, Roles.TeamManager, Roles.ConferenceChair));
     }
 
     /// <summary>Module policies: which roles reach each module's folder.</summary>

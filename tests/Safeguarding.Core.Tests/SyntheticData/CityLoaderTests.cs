@@ -44,7 +44,9 @@ public sealed class CityLoaderTests : IDisposable
         Assert.Equal(city.Relationships.Count, await db.PersonRelationships.CountAsync());
         Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
         Assert.Equal(city.UserRoles.Count, await db.UserRoles.CountAsync());
-        Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count);
+        Assert.NotEmpty(city.ChronologyEntries);
+        Assert.Equal(city.ChronologyEntries.Count, await db.ChronologyEntries.CountAsync());
+        Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count + city.ChronologyEntries.Count);
     }
 
     [Fact]
