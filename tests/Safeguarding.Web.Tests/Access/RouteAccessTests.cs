@@ -61,6 +61,8 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["learning/serious-incidents/record"] = new OnlyRoles("/learning/serious-incidents/record", Roles.PartnershipOfficer, Roles.Administrator),
         ["children"] = new OnlyRoles("/children", ChildRecordRoles),
         ["children/{id:guid}"] = new OnlyRoles("/children/{child}", ChildRecordRoles),
+        ["children/{id:guid}/chronology"] = new OnlyRoles("/children/{child}/chronology", ChildRecordRoles),
+        ["children/{id:guid}/chronology/add"] = new OnlyRoles("/children/{child}/chronology/add", [.. ChildRecordRoles.Except([Roles.PartnershipOfficer, Roles.Administrator])]),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 

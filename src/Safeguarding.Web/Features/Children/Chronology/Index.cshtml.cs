@@ -30,7 +30,8 @@ public sealed class IndexModel(SafeguardingDbContext db, ChildChronology chronol
     [BindProperty(SupportsGet = true, Name = "significant")]
     public bool SignificantOnly { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages keeps its own "page" route value, which would win otherwise.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     /// <summary>The print view: every entry matching the filters on one page.</summary>
