@@ -196,7 +196,7 @@ public sealed class ChronologyTests(SafeguardingWebFactory app) : IClassFixture<
 
         var response = await client.PostFormAsync(url, form, new Dictionary<string, string>
         {
-            ["OccurredOn-day"] = "", ["OccurredOn-month"] = "", ["OccurredOn-year"] = "", ["Summary"] = "",
+            ["Date-day"] = "", ["Date-month"] = "", ["Date-year"] = "", ["Summary"] = "",
         });
         var page = await response.ReadDocumentAsync();
 
@@ -204,8 +204,8 @@ public sealed class ChronologyTests(SafeguardingWebFactory app) : IClassFixture<
         Assert.StartsWith("Error:", page.Title, StringComparison.Ordinal);
         var errors = page.ErrorSummaryLinks();
         Assert.Equal(
-            ["Enter a summary of what happened", "Enter the date it happened", "Select the type of event", "Select yes if this is a significant event"],
-            errors.Select(e => e.Text).Order(StringComparer.Ordinal));
+            ["Enter the date it happened", "Select the type of event", "Enter a summary of what happened", "Select yes if this is a significant event"],
+            errors.Select(e => e.Text));
         Assert.All(errors, e => Assert.NotNull(page.QuerySelector(e.Href)));
     }
 
@@ -219,10 +219,10 @@ public sealed class ChronologyTests(SafeguardingWebFactory app) : IClassFixture<
 
         var page = await (await client.PostFormAsync(url, await client.GetDocumentAsync(url), new Dictionary<string, string>
         {
-            ["OccurredOn-day"] = tomorrow.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["OccurredOn-month"] = tomorrow.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["OccurredOn-year"] = tomorrow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Type"] = "AgencyInformation", ["Summary"] = "Seen at clinic", ["IsSignificant"] = "false",
+            ["Date-day"] = tomorrow.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Date-month"] = tomorrow.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Date-year"] = tomorrow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Type"] = "AgencyInformation", ["Summary"] = "Seen at clinic", ["Significant"] = "false",
         })).ReadDocumentAsync();
 
         var error = Assert.Single(page.ErrorSummaryLinks());
@@ -239,8 +239,8 @@ public sealed class ChronologyTests(SafeguardingWebFactory app) : IClassFixture<
 
         var response = await client.PostFormAsync(url, await client.GetDocumentAsync(url), new Dictionary<string, string>
         {
-            ["OccurredOn-day"] = "3", ["OccurredOn-month"] = "2", ["OccurredOn-year"] = "2025",
-            ["Type"] = "AgencyInformation", ["Summary"] = "Not brought to two GP appointments.", ["IsSignificant"] = "true",
+            ["Date-day"] = "3", ["Date-month"] = "2", ["Date-year"] = "2025",
+            ["Type"] = "AgencyInformation", ["Summary"] = "Not brought to two GP appointments.", ["Significant"] = "true",
         });
         var chronology = await client.GetDocumentAsync(response.Headers.Location!.ToString());
 

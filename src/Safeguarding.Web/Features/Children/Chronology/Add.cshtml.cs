@@ -22,9 +22,10 @@ public sealed class AddModel(SafeguardingDbContext db, ChildChronology chronolog
 
     public string? AgencyName { get; private set; }
 
+    // Short names on purpose: the error summary lists fields by name length, so these read in form order.
     [BindProperty]
     [Display(Name = "Date it happened")]
-    public DateOnly? OccurredOn { get; set; }
+    public DateOnly? Date { get; set; }
 
     [BindProperty]
     public ChronologyEntryType? Type { get; set; }
@@ -33,7 +34,7 @@ public sealed class AddModel(SafeguardingDbContext db, ChildChronology chronolog
     public string? Summary { get; set; }
 
     [BindProperty]
-    public bool? IsSignificant { get; set; }
+    public bool? Significant { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
@@ -50,7 +51,7 @@ public sealed class AddModel(SafeguardingDbContext db, ChildChronology chronolog
             Type = null;
         }
 
-        var form = new ChronologyEntryForm(id, OccurredOn, Type, User.AgencyId(), Summary, IsSignificant);
+        var form = new ChronologyEntryForm(id, Date, Type, User.AgencyId(), Summary, Significant);
         var result = await chronology.AddAsync(form, actor.Current(), cancellationToken);
         if (!result.Succeeded)
         {
@@ -59,6 +60,8 @@ public sealed class AddModel(SafeguardingDbContext db, ChildChronology chronolog
                 var key = field switch
                 {
                     nameof(ChronologyEntryForm.PersonId) or nameof(ChronologyEntryForm.AgencyId) => "",
+                    nameof(ChronologyEntryForm.OccurredOn) => nameof(Date),
+                    nameof(ChronologyEntryForm.IsSignificant) => nameof(Significant),
                     _ => field,
                 };
 
