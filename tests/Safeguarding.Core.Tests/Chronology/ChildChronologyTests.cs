@@ -37,8 +37,13 @@ public sealed class ChildChronologyTests : IAsyncLifetime
         (police, school, council) = (agencies[0].Id, agencies[1].Id, agencies[2].Id);
         Person Child(string given, Guid? mergedInto = null) => new()
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, GivenName = given, FamilyName = "Test", IsChild = true,
-            DateOfBirth = new DateOnly(2018, 3, 2), MergedIntoId = mergedInto,
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            GivenName = given,
+            FamilyName = "Test",
+            IsChild = true,
+            DateOfBirth = new DateOnly(2018, 3, 2),
+            MergedIntoId = mergedInto,
         };
         var survivor = Child("Amara");
         var duplicate = Child("Amarah", survivor.Id);

@@ -196,7 +196,10 @@ public sealed class ChronologyTests(SafeguardingWebFactory app) : IClassFixture<
 
         var response = await client.PostFormAsync(url, form, new Dictionary<string, string>
         {
-            ["Date-day"] = "", ["Date-month"] = "", ["Date-year"] = "", ["Summary"] = "",
+            ["Date-day"] = "",
+            ["Date-month"] = "",
+            ["Date-year"] = "",
+            ["Summary"] = "",
         });
         var page = await response.ReadDocumentAsync();
 
@@ -222,7 +225,9 @@ public sealed class ChronologyTests(SafeguardingWebFactory app) : IClassFixture<
             ["Date-day"] = tomorrow.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Date-month"] = tomorrow.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Date-year"] = tomorrow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Type"] = "AgencyInformation", ["Summary"] = "Seen at clinic", ["Significant"] = "false",
+            ["Type"] = "AgencyInformation",
+            ["Summary"] = "Seen at clinic",
+            ["Significant"] = "false",
         })).ReadDocumentAsync();
 
         var error = Assert.Single(page.ErrorSummaryLinks());
@@ -239,8 +244,12 @@ public sealed class ChronologyTests(SafeguardingWebFactory app) : IClassFixture<
 
         var response = await client.PostFormAsync(url, await client.GetDocumentAsync(url), new Dictionary<string, string>
         {
-            ["Date-day"] = "3", ["Date-month"] = "2", ["Date-year"] = "2025",
-            ["Type"] = "AgencyInformation", ["Summary"] = "Not brought to two GP appointments.", ["Significant"] = "true",
+            ["Date-day"] = "3",
+            ["Date-month"] = "2",
+            ["Date-year"] = "2025",
+            ["Type"] = "AgencyInformation",
+            ["Summary"] = "Not brought to two GP appointments.",
+            ["Significant"] = "true",
         });
         var chronology = await client.GetDocumentAsync(response.Headers.Location!.ToString());
 
