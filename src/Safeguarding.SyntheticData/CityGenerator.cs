@@ -78,6 +78,7 @@ internal sealed class CityBuilder(CitySpec spec)
             People = [.. children, .. adults],
             Relationships = relationships,
             HouseholdCount = households,
+            ChronologyEntries = ChronologyGenerator.Generate(spec, partnership.Id, agenciesByKind, children),
         };
     }
 

@@ -74,6 +74,7 @@ public static class CityLoader
             await writer.WriteAsync("Addresses", facts.Addresses, db.PersonAddresses.AddRange);
             await writer.WriteAsync("Schools", facts.Schools, db.PersonSchools.AddRange);
             await writer.WriteAsync("Other names", facts.Names, db.PersonNames.AddRange);
+            await writer.WriteAsync("Chronology entries", city.ChronologyEntries, db.ChronologyEntries.AddRange);
 
             db.Record(new DemoCityLoaded(city.Partnership.Id, city.Partnership.Code, city.Spec.Seed, city.Spec.Children,
                 city.People.Count, city.Relationships.Count, city.HouseholdCount, city.Agencies.Count, city.Users.Count), context);

@@ -39,6 +39,9 @@ public sealed class SyntheticCity
     public required IReadOnlyList<PersonRelationship> Relationships { get; init; }
     public required int HouseholdCount { get; init; }
 
+    /// <summary>The made-up history of some of the children (see <see cref="ChronologyGenerator"/>).</summary>
+    public IReadOnlyList<Core.Chronology.ChronologyEntry> ChronologyEntries { get; init; } = [];
+
     public IEnumerable<Person> Children => People.Where(p => p.IsChild);
 
     public IEnumerable<Agency> Schools => Agencies.Where(a => a.Type == AgencyType.School);

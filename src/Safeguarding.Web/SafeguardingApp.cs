@@ -50,6 +50,7 @@ public static class SafeguardingApp
         services.AddScoped<ClockService>();
         services.AddScoped<TimescaleRuleAdministration>();
         services.AddScoped<SeriousIncidentRegister>();
+        services.AddScoped<Safeguarding.Core.Chronology.ChildChronology>();
         services.AddScoped<Safeguarding.Core.Children.RestrictedRecordAccess>();
         services.AddScoped<Safeguarding.Core.Children.PersonFactsRecording>();
         services.AddSingleton(new ServiceAddress(configuration["Service:Url"] is { Length: > 0 } url ? url : ServiceAddress.Development));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Access;
+using Safeguarding.Core.Chronology;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Timescales;
 
@@ -11,10 +12,11 @@ public sealed record SeriousIncidentForm(
     SeriousIncidentOutcome Outcome,
     bool AbuseOrNeglectKnownOrSuspected,
     bool ChildWasLookedAfter,
-    bool ChildWasCareLeaver);
+    bool ChildWasCareLeaver,
+    Guid? ChildId = null);
 
 /// <summary>Records serious incident notifications and runs their statutory clocks.</summary>
-public sealed class SeriousIncidentRegister(SafeguardingDbContext db, ClockService clocks)
+public sealed class SeriousIncidentRegister(SafeguardingDbContext db, ClockService clocks, ChildChronology chronology)
 {
     public const string SubjectType = "SeriousIncidentNotification";
 
@@ -42,12 +44,23 @@ public sealed class SeriousIncidentRegister(SafeguardingDbContext db, ClockServi
             AbuseOrNeglectKnownOrSuspected = form.AbuseOrNeglectKnownOrSuspected,
             ChildWasLookedAfter = form.ChildWasLookedAfter,
             ChildWasCareLeaver = form.ChildWasCareLeaver,
+            ChildId = form.ChildId,
             RecordedBy = context.UserId ?? Guid.Empty,
         };
         if (!notification.MeetsCriteria)
         {
             return ChangeResult<SeriousIncidentNotification>.Refused(nameof(SeriousIncidentForm.AbuseOrNeglectKnownOrSuspected),
                 "This does not meet the criteria for a serious incident notification: abuse or neglect must be known or suspected, unless a looked-after child or care leaver has died");
+        }
+
+        if (form.ChildId is { } childId)
+        {
+            // The child's chronology shows the incident at once, in the same save as the notification.
+            var entry = await chronology.StageAsync(ChronologyEntryFor(notification, childId, await LocalAuthorityAsync(partnershipId, cancellationToken)), context, cancellationToken);
+            if (!entry.Succeeded)
+            {
+                return ChangeResult<SeriousIncidentNotification>.Refused(nameof(SeriousIncidentForm.ChildId), "The child's record could not be found");
+            }
         }
 
         db.SeriousIncidentNotifications.Add(notification);
@@ -88,6 +101,20 @@ public sealed class SeriousIncidentRegister(SafeguardingDbContext db, ClockServi
         await db.SaveChangesAsync(cancellationToken);
         return ChangeResult<SeriousIncidentNotification>.Done(notification);
     }
+
+    private static ChronologyEntryForm ChronologyEntryFor(SeriousIncidentNotification notification, Guid childId, Guid? localAuthorityId)
+    {
+        var what = notification.Outcome == SeriousIncidentOutcome.Died ? "died" : "was seriously harmed";
+        var aware = Calendar.LondonTime.DateOf(notification.LocalAuthorityAwareAt).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return new ChronologyEntryForm(childId, notification.IncidentDate, ChronologyEntryType.SeriousIncident, localAuthorityId,
+            $"Serious incident notification {notification.Reference}: the child {what}. The local authority became aware on {aware}.",
+            IsSignificant: true, Source: "Learning", SourceReference: notification.Reference);
+    }
+
+    /// <summary>The local authority notifies the Panel, so the entry is in its name.</summary>
+    private Task<Guid?> LocalAuthorityAsync(Guid partnershipId, CancellationToken cancellationToken) =>
+        db.Agencies.Where(a => a.PartnershipId == partnershipId && a.Type == AgencyType.LocalAuthority)
+            .OrderBy(a => a.Name).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<string> NextReferenceAsync(Guid partnershipId, int year, CancellationToken cancellationToken)
     {

@@ -49,7 +49,9 @@ public sealed class CityLoaderTests : IDisposable
         Assert.Equal(facts.Names.Count, await db.PersonNames.CountAsync());
         Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
         Assert.Equal(city.UserRoles.Count, await db.UserRoles.CountAsync());
-        Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count);
+        Assert.NotEmpty(city.ChronologyEntries);
+        Assert.Equal(city.ChronologyEntries.Count, await db.ChronologyEntries.CountAsync());
+        Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count + city.ChronologyEntries.Count);
     }
 
     [Fact]

@@ -82,6 +82,8 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["children/{id:guid}/merge/{otherId:guid}"] = new OnlyRoles("/children/{child}/merge/{other-child}", MergeRoles),
         ["children/{id:guid}/merges"] = new OnlyRoles("/children/{child}/merges", MergeRoles),
         ["children/{id:guid}/merges/{mergeId:guid}/unmerge"] = new OnlyRoles("/children/{merge}/unmerge", MergeRoles),
+        ["children/{id:guid}/chronology"] = new OnlyRoles("/children/{child}/chronology", ChildRecordRoles),
+        ["children/{id:guid}/chronology/add"] = new OnlyRoles("/children/{child}/chronology/add", [.. ChildRecordRoles.Except([Roles.PartnershipOfficer, Roles.Administrator])]),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 

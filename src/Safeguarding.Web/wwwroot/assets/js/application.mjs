@@ -6,3 +6,8 @@ import { initAll as initMojFrontend } from "/assets/js/moj-frontend.min.js?v=1be
 
 initGovukFrontend();
 initMojFrontend();
+
+// Print buttons (data-module="app-print"): the CSP forbids inline onclick handlers.
+for (const button of document.querySelectorAll('[data-module="app-print"]')) {
+  button.addEventListener("click", () => window.print());
+}
