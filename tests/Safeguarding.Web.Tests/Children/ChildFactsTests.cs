@@ -36,6 +36,21 @@ public sealed class ChildFactsTests(SafeguardingWebFactory app) : IClassFixture<
         Assert.NotNull(page.QuerySelector("a[href$='/identifiers/add']"));
     }
 
+    [Fact]
+    public async Task TheRecord_OpensOnTheLatestSignificantEvents_LinkingToTheChronology()
+    {
+        await using var db = app.NewDbContext();
+        var entry = await db.ChronologyEntries.AsNoTracking().Where(e => e.IsSignificant)
+            .OrderByDescending(e => e.OccurredOn).FirstAsync(e => db.People.Any(p => p.Id == e.PersonId && !p.IsRestricted && p.MergedIntoId == null));
+        var client = await app.SignedInAsAsync(Roles.SocialWorker);
+
+        var page = await client.GetDocumentAsync($"/children/{entry.PersonId}");
+
+        var latest = page.QuerySelector(".app-latest-events")!.TextContent;
+        Assert.Contains(entry.Summary, latest, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"a[href='/children/{entry.PersonId}/chronology']"));
+    }
+
     [Theory]
     [InlineData(Roles.PartnershipOfficer)]
     [InlineData(Roles.Administrator)]

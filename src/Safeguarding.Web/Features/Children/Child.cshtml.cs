@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Calendar;
 using Safeguarding.Core.Children;
+using Safeguarding.Core.Chronology;
 using Safeguarding.Core.Data;
 using Safeguarding.Web.Access;
 
@@ -13,8 +14,11 @@ namespace Safeguarding.Web.Features.Children;
 /// A child's record. Every opening is audited. A restricted child the user holds no grant for shows
 /// only that the record is restricted, and asks why they need it before breaking glass.
 /// </summary>
-public sealed class ChildModel(SafeguardingDbContext db, IAuthorizationService authorization, RestrictedRecordAccess restricted, ActorContext actor, TimeProvider clock) : PageModel
+public sealed class ChildModel(SafeguardingDbContext db, IAuthorizationService authorization, RestrictedRecordAccess restricted, ChildChronology chronology, ActorContext actor, TimeProvider clock) : PageModel
 {
+    /// <summary>The few most recent significant events, so the record opens on what matters.</summary>
+    public ChronologyPage? LatestSignificant { get; private set; }
+
     public Person? Child { get; private set; }
 
     /// <summary>False when the child is restricted and the user has not broken glass.</summary>
@@ -106,6 +110,7 @@ public sealed class ChildModel(SafeguardingDbContext db, IAuthorizationService a
             : null;
         PeopleAround = await PeopleAroundAsync(id, cancellationToken);
         Facts = await ChildRecordFacts.LoadAsync(db, id, cancellationToken);
+        LatestSignificant = await chronology.ForChildAsync(id, new ChronologyFilter([], [], SignificantOnly: true), 1, 5, cancellationToken);
         CanManageAccess = User.UserId() is { } userId && await restricted.CanManageAsync(userId, id, cancellationToken);
         return null;
     }
