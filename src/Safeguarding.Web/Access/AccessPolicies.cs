@@ -23,6 +23,13 @@ public static class AccessPolicies
     /// <summary>Child records: the people who work with children's cases, not referrers, analysts, agency leads or the board.</summary>
     public const string Children = "Module:Children";
 
+    /// <summary>
+    /// Asking the front door for support: referrers (a teacher, a GP), agency safeguarding leads (a
+    /// school's designated lead is the usual referrer), and front door staff, who type in requests
+    /// phoned in by professionals so every contact, however it arrives, is recorded the same way.
+    /// </summary>
+    public const string RequestForSupport = "Module:RequestForSupport";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -43,6 +50,7 @@ public static class AccessPolicies
         options.AddPolicy(Timescales, Module(signedIn, Roles.All.Except([Roles.Referrer, Roles.BoardMember]).ToArray()));
         options.AddPolicy(TimescalesAdmin, Module(signedIn, Roles.Administrator));
         options.AddPolicy(Learning, Module(signedIn, Roles.PartnershipOfficer, Roles.Administrator));
+        options.AddPolicy(RequestForSupport, Module(signedIn, Roles.Referrer, Roles.AgencySafeguardingLead, Roles.FrontDoorWorker, Roles.FrontDoorManager));
         options.AddPolicy(Children, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
             Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator));
     }
@@ -54,6 +62,7 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Timescales", Timescales);
         conventions.AuthorizeFolder("/Learning", Learning);
         conventions.AuthorizeFolder("/Children", Children);
+        conventions.AuthorizeFolder("/RequestForSupport", RequestForSupport);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }
