@@ -28,6 +28,10 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.Administrator,
     ];
 
+    private static readonly string[] RequestForSupportRoles = [Roles.Referrer, Roles.AgencySafeguardingLead, Roles.FrontDoorWorker, Roles.FrontDoorManager];
+
+    private const string AnyDraft = "00000000-0000-0000-0000-000000000001";
+
     private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
     {
         ["/"] = new Anyone("/"),
@@ -61,6 +65,23 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["learning/serious-incidents/record"] = new OnlyRoles("/learning/serious-incidents/record", Roles.PartnershipOfficer, Roles.Administrator),
         ["children"] = new OnlyRoles("/children", ChildRecordRoles),
         ["children/{id:guid}"] = new OnlyRoles("/children/{child}", ChildRecordRoles),
+        ["request-for-support"] = new OnlyRoles("/request-for-support", RequestForSupportRoles),
+        ["request-for-support/start"] = new OnlyRoles("/request-for-support/start", RequestForSupportRoles),
+        ["request-for-support/confirmation/{id:guid}"] = new OnlyRoles("/request-for-support/confirmation/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/urgency/{id:guid}"] = new OnlyRoles("/request-for-support/urgency/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/immediate-risk/{id:guid}"] = new OnlyRoles("/request-for-support/immediate-risk/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/about-you/{id:guid}"] = new OnlyRoles("/request-for-support/about-you/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/children/{id:guid}"] = new OnlyRoles("/request-for-support/children/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/child/{id:guid}"] = new OnlyRoles("/request-for-support/child/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/household/{id:guid}"] = new OnlyRoles("/request-for-support/household/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/household-member/{id:guid}"] = new OnlyRoles("/request-for-support/household-member/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/concerns/{id:guid}"] = new OnlyRoles("/request-for-support/concerns/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/childs-voice/{id:guid}"] = new OnlyRoles("/request-for-support/childs-voice/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/what-has-been-tried/{id:guid}"] = new OnlyRoles("/request-for-support/what-has-been-tried/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/consent/{id:guid}"] = new OnlyRoles("/request-for-support/consent/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/level-of-need/{id:guid}"] = new OnlyRoles("/request-for-support/level-of-need/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/attachments/{id:guid}"] = new OnlyRoles("/request-for-support/attachments/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/check-answers/{id:guid}"] = new OnlyRoles("/request-for-support/check-answers/" + AnyDraft, RequestForSupportRoles),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 
