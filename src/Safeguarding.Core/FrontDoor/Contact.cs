@@ -1,5 +1,5 @@
-using Safeguarding.Core.Children;
 using Safeguarding.Core.Access;
+using Safeguarding.Core.Children;
 using Safeguarding.Core.Data;
 
 namespace Safeguarding.Core.FrontDoor;

@@ -19,9 +19,15 @@ public sealed class RequestForSupportJourneyTests(SafeguardingWebFactory app) : 
         ["about-you"] = new() { ["ReferrerName"] = "Ada Teacher", ["ReferrerRole"] = "Designated safeguarding lead", ["ReferrerAgencyName"] = "Hillside Primary", ["ReferrerPhone"] = "0121 496 0000" },
         ["child"] = new()
         {
-            ["Child.Unborn"] = "false", ["Child.FirstName"] = "Sam", ["Child.LastName"] = "Jones",
-            ["Child.DateOfBirth-day"] = "1", ["Child.DateOfBirth-month"] = "5", ["Child.DateOfBirth-year"] = "2017",
-            ["Child.Sex"] = "Male", ["Child.NhsNumber"] = "943 476 5919", ["Child.Postcode"] = "b1 1bb",
+            ["Child.Unborn"] = "false",
+            ["Child.FirstName"] = "Sam",
+            ["Child.LastName"] = "Jones",
+            ["Child.DateOfBirth-day"] = "1",
+            ["Child.DateOfBirth-month"] = "5",
+            ["Child.DateOfBirth-year"] = "2017",
+            ["Child.Sex"] = "Male",
+            ["Child.NhsNumber"] = "943 476 5919",
+            ["Child.Postcode"] = "b1 1bb",
         },
         ["children"] = [],
         ["household-member"] = new() { ["Member.Name"] = "Kim Jones", ["Member.Relationship"] = "Mother" },
