@@ -221,6 +221,33 @@ public sealed class RequestForSupportJourneyTests(SafeguardingWebFactory app) : 
     }
 
     [Fact]
+    public async Task AChildWhoNoLongerMeetsTheRules_IsNamedOnTheChildrenPage()
+    {
+        var (client, draftId) = await StartAsync();
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(2);
+        await AnswerAsync(client, "child", draftId, new Dictionary<string, string>
+        {
+            ["Child.Unborn"] = "true",
+            ["Child.ExpectedDateOfBirth-day"] = due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Child.ExpectedDateOfBirth-month"] = due.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Child.ExpectedDateOfBirth-year"] = due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Child.Sex"] = "NotKnown",
+        });
+        await using (var db = app.NewDbContext())
+        {
+            // The draft waited a year: the baby's due date has passed.
+            var json = await db.RequestForSupportDrafts.Where(d => d.Id == draftId).Select(d => d.AnswersJson).SingleAsync();
+            var stale = json.Replace(due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), due.AddYears(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            await db.RequestForSupportDrafts.Where(d => d.Id == draftId).ExecuteUpdateAsync(s => s.SetProperty(d => d.AnswersJson, stale));
+        }
+
+        var result = await (await AnswerAsync(client, "children", draftId, new Dictionary<string, string>())).ReadDocumentAsync();
+
+        Assert.Equal([("Unborn baby: The expected date of birth must be within the next 10 months", "#Children")], result.ErrorSummaryLinks());
+        Assert.NotNull(result.QuerySelector("#Children"));
+    }
+
+    [Fact]
     public async Task ChangeLinks_ReturnToCheckYourAnswers()
     {
         var (client, draftId) = await StartAsync();

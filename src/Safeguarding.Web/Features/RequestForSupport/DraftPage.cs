@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +15,7 @@ namespace Safeguarding.Web.Features.RequestForSupport;
 /// else's is "not found"), checks the page's answers with the shared rules, saves the draft, and
 /// goes on to the next question or back to "Check your answers" when the user came from there.
 /// </summary>
-public abstract class DraftPage(RequestForSupportDrafts drafts, ActorContext actor) : PageModel
+public abstract partial class DraftPage(RequestForSupportDrafts drafts, ActorContext actor) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -70,7 +72,22 @@ public abstract class DraftPage(RequestForSupportDrafts drafts, ActorContext act
     {
         if (ModelState.IsValid)
         {
-            AddErrors(RequestForSupportRules.ValidateSection(Answers, section, Today));
+            foreach (var (field, message) in RequestForSupportRules.ValidateSection(Answers, section, Today))
+            {
+                // A saved child or household member can fall foul of a rule later (a baby's due date
+                // passes while the draft waits): the list page names them, since their fields are elsewhere.
+                var person = PersonInError().Match(field);
+                if (person.Success)
+                {
+                    var index = int.Parse(person.Groups[2].Value, CultureInfo.InvariantCulture);
+                    var name = person.Groups[1].Value == "Children" ? ChildText.Name(Answers.Children[index]) : Answers.Household[index].Name;
+                    ModelState.AddModelError(person.Groups[1].Value, $"{name}: {message}");
+                }
+                else
+                {
+                    ModelState.AddModelError(field, message);
+                }
+            }
         }
 
         if (!ModelState.IsValid)
@@ -80,6 +97,9 @@ public abstract class DraftPage(RequestForSupportDrafts drafts, ActorContext act
 
         return await SaveAsync(section.ToString(), Changing ? "CheckAnswers" : nextPage);
     }
+
+    [GeneratedRegex(@"^(Children|Household)\[(\d+)\]\.")]
+    private static partial Regex PersonInError();
 
     protected async Task<IActionResult> SaveAsync(string section, string nextPage)
     {
