@@ -51,6 +51,11 @@ public static class SafeguardingApp
         services.AddScoped<TimescaleRuleAdministration>();
         services.AddScoped<SeriousIncidentRegister>();
         services.AddScoped<Safeguarding.Core.Chronology.ChildChronology>();
+        services.AddScoped<Safeguarding.Core.FrontDoor.RequestForSupportDrafts>();
+        services.AddScoped<Safeguarding.Core.FrontDoor.RequestForSupportSubmission>();
+        services.Configure<Features.RequestForSupport.FrontDoorOptions>(configuration.GetSection(Features.RequestForSupport.FrontDoorOptions.Section));
+        services.AddSingleton(provider => new Safeguarding.Core.FrontDoor.LevelOfNeedGuidance(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.RequestForSupport.FrontDoorOptions>>().Value.LevelsOfNeed));
         services.AddScoped<Safeguarding.Core.Children.RestrictedRecordAccess>();
         services.AddScoped<Safeguarding.Core.Children.PersonFactsRecording>();
         services.AddSingleton(new ServiceAddress(configuration["Service:Url"] is { Length: > 0 } url ? url : ServiceAddress.Development));

@@ -9,6 +9,7 @@ using Safeguarding.Core.Audit;
 using Safeguarding.Core.Calendar;
 using Safeguarding.Core.Children;
 using Safeguarding.Core.Chronology;
+using Safeguarding.Core.FrontDoor;
 using Safeguarding.Core.Learning;
 using Safeguarding.Core.Notifications;
 using Safeguarding.Core.Timescales;
@@ -51,6 +52,13 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     public DbSet<BankHolidayChange> BankHolidayChanges => Set<BankHolidayChange>();
     public DbSet<OutboxNotification> OutboxNotifications => Set<OutboxNotification>();
     public DbSet<SeriousIncidentNotification> SeriousIncidentNotifications => Set<SeriousIncidentNotification>();
+    public DbSet<RequestForSupportDraft> RequestForSupportDrafts => Set<RequestForSupportDraft>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactChild> ContactChildren => Set<ContactChild>();
+    public DbSet<ContactPerson> ContactPeople => Set<ContactPerson>();
+    public DbSet<ContactConcern> ContactConcerns => Set<ContactConcern>();
+    public DbSet<ContactAttachment> ContactAttachments => Set<ContactAttachment>();
+    public DbSet<ContactReferenceCounter> ContactReferenceCounters => Set<ContactReferenceCounter>();
 
     /// <summary>Queues a domain event; it is written with the next save, in the same transaction.</summary>
     public void Record(IDomainEvent domainEvent, ProcessContext context) =>

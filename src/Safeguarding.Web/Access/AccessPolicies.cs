@@ -39,6 +39,13 @@ public static class AccessPolicies
     /// <summary>Merging and unmerging child records: the managers who decide two records are one child, and administrators.</summary>
     public const string ChildrenMerge = "Module:Children:Merge";
 
+    /// <summary>
+    /// Asking the front door for support: referrers (a teacher, a GP), agency safeguarding leads (a
+    /// school's designated lead is the usual referrer), and front door staff, who type in requests
+    /// phoned in by professionals so every contact, however it arrives, is recorded the same way.
+    /// </summary>
+    public const string RequestForSupport = "Module:RequestForSupport";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -63,6 +70,7 @@ public static class AccessPolicies
         options.AddPolicy(ChildrenContribute, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
             Roles.TeamManager, Roles.ConferenceChair));
         options.AddPolicy(ChildrenMerge, Module(signedIn, Roles.FrontDoorManager, Roles.TeamManager, Roles.Administrator));
+        options.AddPolicy(RequestForSupport, Module(signedIn, Roles.Referrer, Roles.AgencySafeguardingLead, Roles.FrontDoorWorker, Roles.FrontDoorManager));
     }
 
     /// <summary>Module policies: which roles reach each module's folder.</summary>
@@ -74,6 +82,7 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Children", Children);
         conventions.AuthorizeFolder("/Children/Facts", ChildrenContribute);
         conventions.AuthorizeFolder("/Children/Merge", ChildrenMerge);
+        conventions.AuthorizeFolder("/RequestForSupport", RequestForSupport);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }

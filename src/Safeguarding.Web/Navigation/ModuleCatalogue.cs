@@ -14,6 +14,7 @@ public static class ModuleCatalogue
     public static readonly IReadOnlyList<Module> All =
     [
         new("Home", "/dashboard", AccessPolicies.SignedIn),
+        new("Requests for support", "/request-for-support", AccessPolicies.RequestForSupport),
         new("Children", "/children", AccessPolicies.Children),
         new("Deadlines", "/timescales", AccessPolicies.Timescales),
         new("Learning", "/learning/serious-incidents", AccessPolicies.Learning),

@@ -37,6 +37,10 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
 
     private static readonly string[] MergeRoles = [Roles.FrontDoorManager, Roles.TeamManager, Roles.Administrator];
 
+    private static readonly string[] RequestForSupportRoles = [Roles.Referrer, Roles.AgencySafeguardingLead, Roles.FrontDoorWorker, Roles.FrontDoorManager];
+
+    private const string AnyDraft = "00000000-0000-0000-0000-000000000001";
+
     private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
     {
         ["/"] = new Anyone("/"),
@@ -84,6 +88,23 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["children/{id:guid}/merges/{mergeId:guid}/unmerge"] = new OnlyRoles("/children/{merge}/unmerge", MergeRoles),
         ["children/{id:guid}/chronology"] = new OnlyRoles("/children/{child}/chronology", ChildRecordRoles),
         ["children/{id:guid}/chronology/add"] = new OnlyRoles("/children/{child}/chronology/add", [.. ChildRecordRoles.Except([Roles.PartnershipOfficer, Roles.Administrator])]),
+        ["request-for-support"] = new OnlyRoles("/request-for-support", RequestForSupportRoles),
+        ["request-for-support/start"] = new OnlyRoles("/request-for-support/start", RequestForSupportRoles),
+        ["request-for-support/confirmation/{id:guid}"] = new OnlyRoles("/request-for-support/confirmation/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/urgency/{id:guid}"] = new OnlyRoles("/request-for-support/urgency/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/immediate-risk/{id:guid}"] = new OnlyRoles("/request-for-support/immediate-risk/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/about-you/{id:guid}"] = new OnlyRoles("/request-for-support/about-you/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/children/{id:guid}"] = new OnlyRoles("/request-for-support/children/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/child/{id:guid}"] = new OnlyRoles("/request-for-support/child/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/household/{id:guid}"] = new OnlyRoles("/request-for-support/household/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/household-member/{id:guid}"] = new OnlyRoles("/request-for-support/household-member/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/concerns/{id:guid}"] = new OnlyRoles("/request-for-support/concerns/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/childs-voice/{id:guid}"] = new OnlyRoles("/request-for-support/childs-voice/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/what-has-been-tried/{id:guid}"] = new OnlyRoles("/request-for-support/what-has-been-tried/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/consent/{id:guid}"] = new OnlyRoles("/request-for-support/consent/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/level-of-need/{id:guid}"] = new OnlyRoles("/request-for-support/level-of-need/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/attachments/{id:guid}"] = new OnlyRoles("/request-for-support/attachments/" + AnyDraft, RequestForSupportRoles),
+        ["request-for-support/check-answers/{id:guid}"] = new OnlyRoles("/request-for-support/check-answers/" + AnyDraft, RequestForSupportRoles),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 
