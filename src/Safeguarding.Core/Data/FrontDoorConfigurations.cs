@@ -40,6 +40,54 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasMany(c => c.Household).WithOne().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Concerns).WithOne().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.ContactId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.InformationRequests).WithOne().HasForeignKey(r => r.ContactId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.AssignedWorkerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Locality>().WithMany().HasForeignKey(c => c.LocalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.PartnershipId, c.FirstDecidedAt });
+    }
+}
+
+internal sealed class ContactDecisionConfiguration : IEntityTypeConfiguration<ContactDecision>
+{
+    public void Configure(EntityTypeBuilder<ContactDecision> builder)
+    {
+        builder.Ignore(d => d.IsReferral);
+        builder.Property(d => d.Rationale).HasMaxLength(RequestForSupportRules.LongText);
+        builder.Property(d => d.ChangeReason).HasMaxLength(2000);
+        builder.Property(d => d.ReferralSourceCode).HasMaxLength(4);
+        builder.Property(d => d.PrimaryNeedCode).HasMaxLength(4);
+        builder.HasIndex(d => new { d.ContactId, d.DecidedAt });
+        builder.HasOne<User>().WithMany().HasForeignKey(d => d.DecidedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Locality>().WithMany().HasForeignKey(d => d.EarlyHelpLocalityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgencyInformationRequestConfiguration : IEntityTypeConfiguration<AgencyInformationRequest>
+{
+    public void Configure(EntityTypeBuilder<AgencyInformationRequest> builder)
+    {
+        builder.Ignore(r => r.IsAnswered);
+        builder.Property(r => r.Question).HasMaxLength(2000);
+        builder.Property(r => r.Response).HasMaxLength(RequestForSupportRules.LongText);
+        builder.HasIndex(r => new { r.AgencyId, r.RespondedAt, r.DueAt });
+        builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.RequestedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.RespondedByUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgencyApiKeyConfiguration : IEntityTypeConfiguration<AgencyApiKey>
+{
+    public void Configure(EntityTypeBuilder<AgencyApiKey> builder)
+    {
+        builder.Ignore(k => k.IsRevoked);
+        builder.Property(k => k.Name).HasMaxLength(200);
+        builder.Property(k => k.Prefix).HasMaxLength(16);
+        builder.Property(k => k.Hash).HasMaxLength(64);
+        builder.HasIndex(k => k.Prefix).IsUnique();
+        builder.HasOne<Agency>().WithMany().HasForeignKey(k => k.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(k => k.ServiceUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

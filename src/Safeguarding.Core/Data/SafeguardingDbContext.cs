@@ -54,6 +54,9 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     public DbSet<SeriousIncidentNotification> SeriousIncidentNotifications => Set<SeriousIncidentNotification>();
     public DbSet<RequestForSupportDraft> RequestForSupportDrafts => Set<RequestForSupportDraft>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactDecision> ContactDecisions => Set<ContactDecision>();
+    public DbSet<AgencyInformationRequest> AgencyInformationRequests => Set<AgencyInformationRequest>();
+    public DbSet<AgencyApiKey> AgencyApiKeys => Set<AgencyApiKey>();
     public DbSet<ContactChild> ContactChildren => Set<ContactChild>();
     public DbSet<ContactPerson> ContactPeople => Set<ContactPerson>();
     public DbSet<ContactConcern> ContactConcerns => Set<ContactConcern>();

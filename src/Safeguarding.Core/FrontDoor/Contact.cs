@@ -57,6 +57,31 @@ public sealed class Contact : IPartnershipOwned, IConcurrencyVersioned
     public LevelOfNeed ReferrerLevelOfNeed { get; set; }
 
     /// <summary>What the referrer is told once the front door has decided (FD-2); null until then.</summary>
+    /// <summary>The front door worker working the contact (picked up or assigned).</summary>
+    public Guid? AssignedWorkerId { get; set; }
+
+    /// <summary>When screening began; with <see cref="ScreenedOutOfHours"/>, the Ofsted visit's first question.</summary>
+    public DateTimeOffset? ScreeningStartedAt { get; set; }
+    public bool ScreenedOutOfHours { get; set; }
+
+    /// <summary>A worker confirmed the consent status (and the reason when it was not obtained).</summary>
+    public DateTimeOffset? ConsentCheckedAt { get; set; }
+
+    /// <summary>Contacts about the same children in the 12 months before this one, found at screening.</summary>
+    public int PreviousContactsInYear { get; set; }
+
+    /// <summary>A referral about a child within 12 months of a previous referral (KPI: re-referrals).</summary>
+    public bool IsReReferral { get; set; }
+
+    /// <summary>The locality of the first child, for the queue's filter and early help step-down.</summary>
+    public Guid? LocalityId { get; set; }
+
+    /// <summary>The first decision, for the 24-hour KPI (decision time minus received time).</summary>
+    public DateTimeOffset? FirstDecidedAt { get; set; }
+
+    /// <summary>Accepted for a social care assessment or a strategy discussion: a referral in the CIN census.</summary>
+    public bool IsReferral { get; set; }
+
     public string? OutcomeFeedback { get; set; }
     public DateTimeOffset? OutcomeFeedbackAt { get; set; }
 
@@ -66,6 +91,8 @@ public sealed class Contact : IPartnershipOwned, IConcurrencyVersioned
     public List<ContactPerson> Household { get; set; } = [];
     public List<ContactConcern> Concerns { get; set; } = [];
     public List<ContactAttachment> Attachments { get; set; } = [];
+    public List<ContactDecision> Decisions { get; set; } = [];
+    public List<AgencyInformationRequest> InformationRequests { get; set; } = [];
 }
 
 /// <summary>A child named in a contact, as the referrer described them; matched to the child record later.</summary>

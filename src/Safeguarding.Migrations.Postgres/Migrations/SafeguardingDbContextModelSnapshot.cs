@@ -1013,10 +1013,142 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.AgencyApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceUserId");
+
+                    b.ToTable("AgencyApiKeys");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.AgencyInformationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ClockId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RespondedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("ResponseRag")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("RespondedByUserId");
+
+                    b.HasIndex("AgencyId", "RespondedAt", "DueAt");
+
+                    b.ToTable("AgencyInformationRequests");
+                });
+
             modelBuilder.Entity("Safeguarding.Core.FrontDoor.Contact", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedWorkerId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Channel")
@@ -1039,6 +1171,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTimeOffset?>("ConsentCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ConsentGivenBy")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -1050,6 +1185,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<bool>("EarlyHelpTried")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("FirstDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("HowChildWasSeen")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1059,6 +1197,15 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsReReferral")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsReferral")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("LocalityId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("OtherConcern")
                         .HasMaxLength(400)
@@ -1077,6 +1224,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<string>("PlansInPlace")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("PreviousContactsInYear")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1118,6 +1268,12 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<bool>("ScreenedOutOfHours")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ScreeningStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1142,11 +1298,17 @@ namespace Safeguarding.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssignedWorkerId");
+
+                    b.HasIndex("LocalityId");
+
                     b.HasIndex("PartnershipId");
 
                     b.HasIndex("ReferrerAgencyId");
 
                     b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("PartnershipId", "FirstDecidedAt");
 
                     b.HasIndex("PartnershipId", "Reference")
                         .IsUnique();
@@ -1306,6 +1468,70 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("PartnershipId", "Category");
 
                     b.ToTable("ContactConcerns");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.ContactDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EarlyHelpLocalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LevelOfNeed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PrimaryNeedCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("ReferralSourceCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("EarlyHelpLocalityId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ContactId", "DecidedAt");
+
+                    b.ToTable("ContactDecisions");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.FrontDoor.ContactPerson", b =>
@@ -1895,8 +2121,59 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.AgencyApiKey", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Access.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.AgencyInformationRequest", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Access.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.FrontDoor.Contact", null)
+                        .WithMany("InformationRequests")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("RespondedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.FrontDoor.Contact", b =>
                 {
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Access.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("LocalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Safeguarding.Core.Access.Agency", null)
                         .WithMany()
                         .HasForeignKey("ReferrerAgencyId")
@@ -1950,6 +2227,26 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.ContactDecision", b =>
+                {
+                    b.HasOne("Safeguarding.Core.FrontDoor.Contact", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("EarlyHelpLocalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.FrontDoor.ContactPerson", b =>
                 {
                     b.HasOne("Safeguarding.Core.FrontDoor.Contact", null)
@@ -1989,7 +2286,11 @@ namespace Safeguarding.Migrations.Postgres.Migrations
 
                     b.Navigation("Concerns");
 
+                    b.Navigation("Decisions");
+
                     b.Navigation("Household");
+
+                    b.Navigation("InformationRequests");
                 });
 #pragma warning restore 612, 618
         }

@@ -1002,10 +1002,142 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.AgencyApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RevokedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceUserId");
+
+                    b.ToTable("AgencyApiKeys");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.AgencyInformationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RespondedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseRag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("RespondedByUserId");
+
+                    b.HasIndex("AgencyId", "RespondedAt", "DueAt");
+
+                    b.ToTable("AgencyInformationRequests");
+                });
+
             modelBuilder.Entity("Safeguarding.Core.FrontDoor.Contact", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedWorkerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
@@ -1028,6 +1160,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ConsentCheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConsentGivenBy")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -1039,6 +1174,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<bool>("EarlyHelpTried")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FirstDecidedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HowChildWasSeen")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1047,6 +1185,15 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsReReferral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsReferral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LocalityId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OtherConcern")
@@ -1066,6 +1213,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<string>("PlansInPlace")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousContactsInYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
@@ -1107,6 +1257,12 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ScreenedOutOfHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScreeningStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1131,11 +1287,17 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssignedWorkerId");
+
+                    b.HasIndex("LocalityId");
+
                     b.HasIndex("PartnershipId");
 
                     b.HasIndex("ReferrerAgencyId");
 
                     b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("PartnershipId", "FirstDecidedAt");
 
                     b.HasIndex("PartnershipId", "Reference")
                         .IsUnique();
@@ -1295,6 +1457,70 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasIndex("PartnershipId", "Category");
 
                     b.ToTable("ContactConcerns");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.ContactDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EarlyHelpLocalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelOfNeed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryNeedCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralSourceCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("EarlyHelpLocalityId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ContactId", "DecidedAt");
+
+                    b.ToTable("ContactDecisions");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.FrontDoor.ContactPerson", b =>
@@ -1884,8 +2110,59 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.AgencyApiKey", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Access.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.AgencyInformationRequest", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Access.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.FrontDoor.Contact", null)
+                        .WithMany("InformationRequests")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("RespondedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.FrontDoor.Contact", b =>
                 {
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Access.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("LocalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Safeguarding.Core.Access.Agency", null)
                         .WithMany()
                         .HasForeignKey("ReferrerAgencyId")
@@ -1939,6 +2216,26 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.ContactDecision", b =>
+                {
+                    b.HasOne("Safeguarding.Core.FrontDoor.Contact", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("EarlyHelpLocalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.FrontDoor.ContactPerson", b =>
                 {
                     b.HasOne("Safeguarding.Core.FrontDoor.Contact", null)
@@ -1978,7 +2275,11 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
 
                     b.Navigation("Concerns");
 
+                    b.Navigation("Decisions");
+
                     b.Navigation("Household");
+
+                    b.Navigation("InformationRequests");
                 });
 #pragma warning restore 612, 618
         }
