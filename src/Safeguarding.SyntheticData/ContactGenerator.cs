@@ -269,7 +269,7 @@ internal static class ContactGenerator
     {
         while (true)
         {
-            var date = LondonTime.DateOf(start).AddDays(random.Next(365) + 1);
+            var date = LondonTime.DateOf(start).AddDays(random.Next(365));
             var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             if (weekend && !random.Chance(0.3))
             {
