@@ -200,7 +200,8 @@ internal static class ContactGenerator
             result.Concerns.AddRange(concerns.Select(c => new ContactConcern { ContactId = id, PartnershipId = partnershipId, Category = c }));
 
             var checkCount = !open && random.Chance(isReferral ? 0.6 : ChecksShare) ? random.Between(1, Math.Min(3, checkAgencies.Count)) : open && random.Chance(0.3) ? 1 : 0;
-            foreach (var kindAsked in checkAgencies.OrderBy(_ => random.Next(1000)).Take(checkCount))
+            // The police are asked first in almost every MASH check; the others as the concerns suggest.
+            foreach (var kindAsked in checkAgencies.OrderBy(k => k == AgencyKind.Police ? -1 : random.Next(1000)).Take(checkCount))
             {
                 result.InformationRequests.Add(Check(random, rules, evaluator, partnershipId, contact, random.Pick(agencies[kindAsked]), open ? null : decidedAt,
                     random.Pick(frontDoorWorkers), usersByAgency, result.Clocks));

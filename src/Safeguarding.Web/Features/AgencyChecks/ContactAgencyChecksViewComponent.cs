@@ -14,9 +14,10 @@ public sealed class ContactAgencyChecksViewComponent(SafeguardingDbContext db, T
     public sealed record Row(Guid Id, string AgencyName, RagPriority Priority, string Question, DateTimeOffset RequestedAt, DateTimeOffset DueAt,
         DateTimeOffset? RespondedAt, string? Response, RagPriority? ResponseRag, bool Late);
 
-    public sealed record Model(Guid ContactId, IReadOnlyList<Row> Rows);
+    public sealed record Model(Guid ContactId, IReadOnlyList<Row> Rows, bool ShowRequestLink);
 
-    public async Task<IViewComponentResult> InvokeAsync(Guid contactId)
+    /// <param name="showRequestLink">False on the request page itself.</param>
+    public async Task<IViewComponentResult> InvokeAsync(Guid contactId, bool showRequestLink = true)
     {
         var now = clock.GetUtcNow();
         var requests = await db.AgencyInformationRequests.AsNoTracking()
@@ -28,6 +29,6 @@ public sealed class ContactAgencyChecksViewComponent(SafeguardingDbContext db, T
                 x.Request.RespondedAt, x.Request.Response, x.Request.ResponseRag, Core.FrontDoor.AgencyChecks.IsLate(x.Request, now)))
             .OrderBy(r => r.RespondedAt is null ? 0 : 1).ThenBy(r => r.DueAt).ThenBy(r => r.AgencyName, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return View("/Features/AgencyChecks/ContactAgencyChecks.cshtml", new Model(contactId, rows));
+        return View("/Features/AgencyChecks/ContactAgencyChecks.cshtml", new Model(contactId, rows, showRequestLink));
     }
 }

@@ -25,8 +25,9 @@ public sealed class NewModel(SafeguardingDbContext db, Core.FrontDoor.AgencyChec
 
     public IReadOnlyList<PriorityOption> PriorityOptions { get; private set; } = [];
 
+    /// <summary>The agencies ticked. A short name on purpose: the error summary lists fields by name length, so it reads in form order.</summary>
     [BindProperty]
-    public List<Guid> AgencyIds { get; set; } = [];
+    public List<Guid> Agency { get; set; } = [];
 
     [BindProperty]
     public RagPriority? Priority { get; set; }
@@ -53,17 +54,17 @@ public sealed class NewModel(SafeguardingDbContext db, Core.FrontDoor.AgencyChec
         }
 
         // Only agencies offered on the page count; anything else posted is ignored.
-        var chosen = AgencyIds.Distinct().Where(a => Agencies.Any(o => o.Id == a && !o.AlreadyAsked)).ToList();
+        var chosen = Agency.Distinct().Where(a => Agencies.Any(o => o.Id == a && !o.AlreadyAsked)).ToList();
         if (chosen.Count == 0)
         {
-            ModelState.AddModelError(nameof(AgencyIds), "Select at least one agency to ask");
+            ModelState.AddModelError(nameof(Agency), "Select at least one agency to ask");
         }
 
         // Checked once for all agencies so the error summary lists each problem once.
         var first = await checks.RequestAsync(id, chosen.FirstOrDefault(), Priority, Question, actor.Current(), cancellationToken);
         foreach (var (field, message) in first.Errors)
         {
-            var key = field == "AgencyId" ? nameof(AgencyIds) : field;
+            var key = field == "AgencyId" ? nameof(Agency) : field;
             if (ModelState[key]?.Errors.Count is not > 0)
             {
                 ModelState.AddModelError(key, message);
@@ -82,7 +83,7 @@ public sealed class NewModel(SafeguardingDbContext db, Core.FrontDoor.AgencyChec
             {
                 foreach (var (field, message) in result.Errors)
                 {
-                    ModelState.AddModelError(field == "AgencyId" ? nameof(AgencyIds) : field, message);
+                    ModelState.AddModelError(field == "AgencyId" ? nameof(Agency) : field, message);
                 }
 
                 await LoadAsync(id, cancellationToken);
