@@ -79,6 +79,7 @@ internal sealed class CityBuilder(CitySpec spec)
             Relationships = relationships,
             HouseholdCount = households,
             ChronologyEntries = ChronologyGenerator.Generate(spec, partnership.Id, agenciesByKind, children),
+            Contacts = ContactGenerator.Generate(spec, partnership.Id, agenciesByKind, children, users, userRoles),
         };
     }
 

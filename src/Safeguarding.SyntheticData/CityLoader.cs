@@ -75,6 +75,7 @@ public static class CityLoader
             await writer.WriteAsync("Schools", facts.Schools, db.PersonSchools.AddRange);
             await writer.WriteAsync("Other names", facts.Names, db.PersonNames.AddRange);
             await writer.WriteAsync("Chronology entries", city.ChronologyEntries, db.ChronologyEntries.AddRange);
+            await WriteContactsAsync(writer, db, city.Contacts);
 
             db.Record(new DemoCityLoaded(city.Partnership.Id, city.Partnership.Code, city.Spec.Seed, city.Spec.Children,
                 city.People.Count, city.Relationships.Count, city.HouseholdCount, city.Agencies.Count, city.Users.Count), context);
@@ -97,6 +98,17 @@ public static class CityLoader
         stopwatch.Stop();
         progress?.Report($"Loaded {writer.Rows:N0} rows in {stopwatch.Elapsed.TotalSeconds:N1} s");
         return new CityLoadSummary(writer.Rows, writer.Batches + 1, stopwatch.Elapsed);
+    }
+
+    private static async Task WriteContactsAsync(BatchWriter writer, SafeguardingDbContext db, SyntheticContacts contacts)
+    {
+        await writer.WriteAsync("Contacts", contacts.Contacts, db.Contacts.AddRange);
+        await writer.WriteAsync("Contact children", contacts.Children, db.ContactChildren.AddRange);
+        await writer.WriteAsync("Contact concerns", contacts.Concerns, db.ContactConcerns.AddRange);
+        await writer.WriteAsync("Contact decisions", contacts.Decisions, db.ContactDecisions.AddRange);
+        await writer.WriteAsync("Agency information requests", contacts.InformationRequests, db.AgencyInformationRequests.AddRange);
+        await writer.WriteAsync("Front door clocks", contacts.Clocks, db.Clocks.AddRange);
+        await writer.WriteAsync("Contact reference counters", contacts.ReferenceCounters, db.ContactReferenceCounters.AddRange);
     }
 
     /// <summary>

@@ -42,6 +42,9 @@ public sealed class SyntheticCity
     /// <summary>The made-up history of some of the children (see <see cref="ChronologyGenerator"/>).</summary>
     public IReadOnlyList<Core.Chronology.ChronologyEntry> ChronologyEntries { get; init; } = [];
 
+    /// <summary>The front door's last twelve months (see <see cref="ContactGenerator"/>).</summary>
+    public SyntheticContacts Contacts { get; init; } = SyntheticContacts.Empty;
+
     public IEnumerable<Person> Children => People.Where(p => p.IsChild);
 
     public IEnumerable<Agency> Schools => Agencies.Where(a => a.Type == AgencyType.School);

@@ -46,6 +46,12 @@ public static class AccessPolicies
     /// </summary>
     public const string RequestForSupport = "Module:RequestForSupport";
 
+    /// <summary>MASH checks: agency researchers answer the requests to their agency; front door staff ask and follow them.</summary>
+    public const string AgencyChecks = "Module:AgencyChecks";
+
+    /// <summary>Asking agencies for checks on a contact: front door staff only.</summary>
+    public const string AgencyChecksRequest = "Module:AgencyChecks:Request";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -70,6 +76,8 @@ public static class AccessPolicies
         options.AddPolicy(ChildrenContribute, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
             Roles.TeamManager, Roles.ConferenceChair));
         options.AddPolicy(ChildrenMerge, Module(signedIn, Roles.FrontDoorManager, Roles.TeamManager, Roles.Administrator));
+        options.AddPolicy(AgencyChecks, Module(signedIn, Roles.AgencyResearcher, Roles.FrontDoorWorker, Roles.FrontDoorManager));
+        options.AddPolicy(AgencyChecksRequest, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager));
         options.AddPolicy(RequestForSupport, Module(signedIn, Roles.Referrer, Roles.AgencySafeguardingLead, Roles.FrontDoorWorker, Roles.FrontDoorManager));
     }
 
@@ -83,6 +91,7 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Children/Facts", ChildrenContribute);
         conventions.AuthorizeFolder("/Children/Merge", ChildrenMerge);
         conventions.AuthorizeFolder("/RequestForSupport", RequestForSupport);
+        conventions.AuthorizeFolder("/AgencyChecks", AgencyChecks);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }

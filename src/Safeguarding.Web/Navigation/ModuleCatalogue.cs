@@ -16,6 +16,7 @@ public static class ModuleCatalogue
         new("Home", "/dashboard", AccessPolicies.SignedIn),
         new("Requests for support", "/request-for-support", AccessPolicies.RequestForSupport),
         new("Children", "/children", AccessPolicies.Children),
+        new("Agency checks", "/agency-checks", AccessPolicies.AgencyChecks),
         new("Deadlines", "/timescales", AccessPolicies.Timescales),
         new("Learning", "/learning/serious-incidents", AccessPolicies.Learning),
         new("Administration", "/admin", AccessPolicies.Admin),

@@ -51,7 +51,12 @@ public sealed class CityLoaderTests : IDisposable
         Assert.Equal(city.UserRoles.Count, await db.UserRoles.CountAsync());
         Assert.NotEmpty(city.ChronologyEntries);
         Assert.Equal(city.ChronologyEntries.Count, await db.ChronologyEntries.CountAsync());
-        Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count + city.ChronologyEntries.Count);
+        Assert.NotEmpty(city.Contacts.Contacts);
+        Assert.Equal(city.Contacts.Contacts.Count, await db.Contacts.CountAsync());
+        Assert.Equal(city.Contacts.Decisions.Count, await db.ContactDecisions.CountAsync());
+        Assert.Equal(city.Contacts.InformationRequests.Count, await db.AgencyInformationRequests.CountAsync());
+        Assert.Equal(city.Contacts.Clocks.Count, await db.Clocks.CountAsync());
+        Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count + city.ChronologyEntries.Count + city.Contacts.Contacts.Count);
     }
 
     [Fact]

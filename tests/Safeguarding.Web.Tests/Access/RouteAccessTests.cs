@@ -39,6 +39,9 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
 
     private static readonly string[] RequestForSupportRoles = [Roles.Referrer, Roles.AgencySafeguardingLead, Roles.FrontDoorWorker, Roles.FrontDoorManager];
 
+    /// <summary>MASH checks: the researchers answer them, the front door asks and chases them.</summary>
+    private static readonly string[] AgencyCheckRoles = [Roles.AgencyResearcher, Roles.FrontDoorWorker, Roles.FrontDoorManager];
+
     private const string AnyDraft = "00000000-0000-0000-0000-000000000001";
 
     private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
@@ -73,6 +76,9 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["learning/serious-incidents"] = new OnlyRoles("/learning/serious-incidents", Roles.PartnershipOfficer, Roles.Administrator),
         ["learning/serious-incidents/record"] = new OnlyRoles("/learning/serious-incidents/record", Roles.PartnershipOfficer, Roles.Administrator),
         ["children"] = new OnlyRoles("/children", ChildRecordRoles),
+        ["agency-checks"] = new OnlyRoles("/agency-checks", AgencyCheckRoles),
+        ["agency-checks/{id:guid}"] = new OnlyRoles("/agency-checks/{police-check}", AgencyCheckRoles),
+        ["front-door/contacts/{id:guid}/agency-checks/new"] = new OnlyRoles("/front-door/contacts/{contact}/agency-checks/new", Roles.FrontDoorWorker, Roles.FrontDoorManager),
         ["children/{id:guid}"] = new OnlyRoles("/children/{child}", ChildRecordRoles),
         ["children/{id:guid}/names/add"] = new OnlyRoles("/children/{child}/names/add", ChildContributorRoles),
         ["children/{id:guid}/identifiers/add"] = new OnlyRoles("/children/{child}/identifiers/add", ChildContributorRoles),
@@ -210,6 +216,18 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         if (sample.Contains("{merge}", StringComparison.Ordinal))
         {
             sample = sample.Replace("{merge}", await MergePathAsync(db), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{police-check}", StringComparison.Ordinal))
+        {
+            // The demo researcher works for the police, so the sample is a check the police were asked.
+            var police = db.Agencies.Where(a => a.Type == AgencyType.Police).OrderBy(a => a.Name).First().Id;
+            sample = sample.Replace("{police-check}", db.AgencyInformationRequests.Where(r => r.AgencyId == police).OrderBy(r => r.Id).First().Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{contact}", StringComparison.Ordinal))
+        {
+            sample = sample.Replace("{contact}", db.Contacts.OrderBy(c => c.Id).First().Id.ToString(), StringComparison.Ordinal);
         }
 
         if (sample.Contains("{user}", StringComparison.Ordinal))
