@@ -46,6 +46,12 @@ public static class AccessPolicies
     /// </summary>
     public const string RequestForSupport = "Module:RequestForSupport";
 
+    /// <summary>The front door workspace (MASH): its workers and managers screen and work contacts.</summary>
+    public const string FrontDoor = "Module:FrontDoor";
+
+    /// <summary>Deciding a contact (and changing a decision): front door managers only.</summary>
+    public const string FrontDoorDecide = "Module:FrontDoor:Decide";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -70,6 +76,8 @@ public static class AccessPolicies
         options.AddPolicy(ChildrenContribute, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
             Roles.TeamManager, Roles.ConferenceChair));
         options.AddPolicy(ChildrenMerge, Module(signedIn, Roles.FrontDoorManager, Roles.TeamManager, Roles.Administrator));
+        options.AddPolicy(FrontDoor, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager));
+        options.AddPolicy(FrontDoorDecide, Module(signedIn, Roles.FrontDoorManager));
         options.AddPolicy(RequestForSupport, Module(signedIn, Roles.Referrer, Roles.AgencySafeguardingLead, Roles.FrontDoorWorker, Roles.FrontDoorManager));
     }
 
@@ -83,6 +91,8 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Children/Facts", ChildrenContribute);
         conventions.AuthorizeFolder("/Children/Merge", ChildrenMerge);
         conventions.AuthorizeFolder("/RequestForSupport", RequestForSupport);
+        conventions.AuthorizeFolder("/FrontDoor", FrontDoor);
+        conventions.AuthorizeFolder("/FrontDoor/Decision", FrontDoorDecide);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }

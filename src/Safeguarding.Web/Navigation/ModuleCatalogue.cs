@@ -15,6 +15,7 @@ public static class ModuleCatalogue
     [
         new("Home", "/dashboard", AccessPolicies.SignedIn),
         new("Requests for support", "/request-for-support", AccessPolicies.RequestForSupport),
+        new("Front door", "/front-door", AccessPolicies.FrontDoor),
         new("Children", "/children", AccessPolicies.Children),
         new("Deadlines", "/timescales", AccessPolicies.Timescales),
         new("Learning", "/learning/serious-incidents", AccessPolicies.Learning),
