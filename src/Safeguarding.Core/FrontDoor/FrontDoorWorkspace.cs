@@ -383,6 +383,7 @@ public sealed class FrontDoorWorkspace(
     public async Task<ChangeResult<ContactDecision>> DecideAsync(Guid contactId, long version, ContactDecisionForm form, ProcessContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var manager = context.UserId ?? throw new InvalidOperationException("A decision is made by a signed-in manager.");
         var contact = await LoadAsync(contactId, version, cancellationToken);
         if (contact is null)
         {
@@ -452,7 +453,7 @@ public sealed class FrontDoorWorkspace(
             ReferralSourceCode = ContactDecisionIsReferral(form.Outcome.Value) ? form.ReferralSourceCode : null,
             PrimaryNeedCode = ContactDecisionIsReferral(form.Outcome.Value) ? form.PrimaryNeedCode : null,
             DecidedAt = context.Now,
-            DecidedByUserId = context.UserId ?? Guid.Empty,
+            DecidedByUserId = manager,
             ChangeReason = current is null ? null : Blank(form.ChangeReason),
         };
         if (current is not null)
@@ -573,6 +574,12 @@ public sealed class FrontDoorWorkspace(
         var contact = await FindAsync(contactId, cancellationToken);
         if (contact is not null)
         {
+            // Stale before any rule is checked: the person must see what changed, not a rule about it.
+            if (contact.Version != version)
+            {
+                throw new DbUpdateConcurrencyException($"Contact {contactId} is at version {contact.Version}, not {version}.");
+            }
+
             db.Entry(contact).Property(c => c.Version).OriginalValue = version;
         }
 

@@ -138,7 +138,7 @@ public sealed class WorkspaceTests(SafeguardingWebFactory app) : IClassFixture<S
 
         var late = await worker.PostFormAsync($"{url}?handler=PickUp", workerPage, new Dictionary<string, string> { ["Version"] = contact.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var page = await late.ReadDocumentAsync();
-        Assert.Contains(page.ErrorSummary(), e => e.Contains("changed this contact", StringComparison.Ordinal));
+        Assert.Contains("changed this contact", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
         await using var db = app.NewDbContext();
         Assert.Equal(workerId, (await db.Contacts.SingleAsync(c => c.Id == contact.Id)).AssignedWorkerId);
 
@@ -238,10 +238,10 @@ public sealed class WorkspaceTests(SafeguardingWebFactory app) : IClassFixture<S
         var url = $"/front-door/contacts/{contact.Id}/decision";
         var form = await manager.GetDocumentAsync(url);
 
-        var empty = await (await manager.PostFormAsync(url, form, new Dictionary<string, string> { ["Version"] = contact.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ReadDocumentAsync();
+        var version = (await SavedAsync(contact.Id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var empty = await (await manager.PostFormAsync(url, form, new Dictionary<string, string> { ["Version"] = version })).ReadDocumentAsync();
         AssertErrorsLinkToFields(empty, "Select the level of need", "Select the outcome", "Enter the rationale for the decision", "Enter why the decision was made after the 24-hour timescale");
 
-        var version = (await SavedAsync(contact.Id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var referral = await (await manager.PostFormAsync(url, form, new Dictionary<string, string>(Decision(nameof(ContactOutcome.SocialWorkAssessment))) { ["Version"] = version })).ReadDocumentAsync();
         AssertErrorsLinkToFields(referral, "Select the referral source", "Select the primary need");
 
@@ -319,7 +319,7 @@ public sealed class WorkspaceTests(SafeguardingWebFactory app) : IClassFixture<S
         Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync(url, firstForm, new Dictionary<string, string>(Decision()) { ["Version"] = version })).StatusCode);
         var lost = await (await second.PostFormAsync(url, secondForm, new Dictionary<string, string>(Decision(rationale: "My own careful rationale.")) { ["Version"] = version })).ReadDocumentAsync();
 
-        Assert.Contains(lost.ErrorSummary(), e => e.Contains("changed this contact", StringComparison.Ordinal));
+        Assert.Contains("changed this contact", lost.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("My own careful rationale.", lost.QuerySelector<IHtmlTextAreaElement>("textarea[name=Rationale]")!.Value, StringComparison.Ordinal);
         await using var db = app.NewDbContext();
         Assert.Single(await db.ContactDecisions.AsNoTracking().Where(d => d.ContactId == contact.Id).ToListAsync());
@@ -337,11 +337,12 @@ public sealed class WorkspaceTests(SafeguardingWebFactory app) : IClassFixture<S
         using var scope = app.Services.CreateScope();
         var workspace = scope.ServiceProvider.GetRequiredService<FrontDoorWorkspace>();
         var referral = new ContactDecisionForm(LevelOfNeed.Complex, ContactOutcome.SocialWorkAssessment, "Needs assessment.", null, "2A", "N1", "Late in the test", null);
+        var managerId = await DemoUserAsync(Roles.FrontDoorManager);
         Contact? previous = null;
         foreach (var age in new[] { TimeSpan.FromDays(60), TimeSpan.Zero })
         {
             var contact = await SubmitAsync(Answers(known.GivenName, known.FamilyName), age);
-            var context = new ProcessContext(null, "test manager", known.PartnershipId, DateTimeOffset.UtcNow);
+            var context = new ProcessContext(managerId, "test manager", known.PartnershipId, DateTimeOffset.UtcNow);
             Assert.True((await workspace.ConfirmMatchAsync(contact.Id, contact.Children[0].Id, known.Id, context)).Succeeded);
             var version = (await SavedAsync(contact.Id)).Version;
             Assert.True((await workspace.CheckConsentAsync(contact.Id, version, ConsentStatus.Obtained, "Mother", null, context)).Succeeded);
