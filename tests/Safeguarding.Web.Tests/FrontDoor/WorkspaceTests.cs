@@ -265,7 +265,9 @@ public sealed class WorkspaceTests(SafeguardingWebFactory app) : IClassFixture<S
         var version = (await SavedAsync(contact.Id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var decided = await manager.PostFormAsync(url, await manager.GetDocumentAsync(url), new Dictionary<string, string>(Decision(nameof(ContactOutcome.SocialWorkAssessment)))
         {
-            ["Version"] = version, ["ReferralSourceCode"] = "2A", ["PrimaryNeedCode"] = "N1",
+            ["Version"] = version,
+            ["ReferralSourceCode"] = "2A",
+            ["PrimaryNeedCode"] = "N1",
         });
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
 

@@ -119,7 +119,13 @@ public sealed class IndexModel(SafeguardingDbContext db, FrontDoorWorkspace work
         var found = await query
             .Select(c => new
             {
-                c.Id, c.Reference, c.ReceivedAt, c.State, c.ReferrerAgencyName, c.AssignedWorkerId, c.FirstDecidedAt,
+                c.Id,
+                c.Reference,
+                c.ReceivedAt,
+                c.State,
+                c.ReferrerAgencyName,
+                c.AssignedWorkerId,
+                c.FirstDecidedAt,
                 DueAt = db.Clocks.Where(k => k.SubjectType == Contact.SubjectType && k.SubjectId == c.Id && k.RuleId == FrontDoorWorkspace.DecisionRuleId)
                     .Select(k => (DateTimeOffset?)k.DueAt).FirstOrDefault(),
                 Children = c.Children.OrderBy(x => x.Position).ToList(),
