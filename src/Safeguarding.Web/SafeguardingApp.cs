@@ -54,6 +54,7 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.FrontDoor.RequestForSupportDrafts>();
         services.AddScoped<Safeguarding.Core.FrontDoor.RequestForSupportSubmission>();
         services.AddScoped<Safeguarding.Core.FrontDoor.AgencyChecks>();
+        services.AddScoped<Safeguarding.Core.FrontDoor.FrontDoorWorkspace>();
         services.Configure<Features.RequestForSupport.FrontDoorOptions>(configuration.GetSection(Features.RequestForSupport.FrontDoorOptions.Section));
         services.AddSingleton(provider => new Safeguarding.Core.FrontDoor.LevelOfNeedGuidance(
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.RequestForSupport.FrontDoorOptions>>().Value.LevelsOfNeed));

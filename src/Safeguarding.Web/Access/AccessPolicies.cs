@@ -52,6 +52,12 @@ public static class AccessPolicies
     /// <summary>Asking agencies for checks on a contact: front door staff only.</summary>
     public const string AgencyChecksRequest = "Module:AgencyChecks:Request";
 
+    /// <summary>The front door workspace (MASH): its workers and managers screen and work contacts.</summary>
+    public const string FrontDoor = "Module:FrontDoor";
+
+    /// <summary>Deciding a contact (and changing a decision): front door managers only.</summary>
+    public const string FrontDoorDecide = "Module:FrontDoor:Decide";
+
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
@@ -78,6 +84,8 @@ public static class AccessPolicies
         options.AddPolicy(ChildrenMerge, Module(signedIn, Roles.FrontDoorManager, Roles.TeamManager, Roles.Administrator));
         options.AddPolicy(AgencyChecks, Module(signedIn, Roles.AgencyResearcher, Roles.FrontDoorWorker, Roles.FrontDoorManager));
         options.AddPolicy(AgencyChecksRequest, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager));
+        options.AddPolicy(FrontDoor, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager));
+        options.AddPolicy(FrontDoorDecide, Module(signedIn, Roles.FrontDoorManager));
         options.AddPolicy(RequestForSupport, Module(signedIn, Roles.Referrer, Roles.AgencySafeguardingLead, Roles.FrontDoorWorker, Roles.FrontDoorManager));
     }
 
@@ -92,6 +100,8 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Children/Merge", ChildrenMerge);
         conventions.AuthorizeFolder("/RequestForSupport", RequestForSupport);
         conventions.AuthorizeFolder("/AgencyChecks", AgencyChecks);
+        conventions.AuthorizeFolder("/FrontDoor", FrontDoor);
+        conventions.AuthorizeFolder("/FrontDoor/Decision", FrontDoorDecide);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
     }

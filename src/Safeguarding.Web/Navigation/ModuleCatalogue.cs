@@ -15,6 +15,7 @@ public static class ModuleCatalogue
     [
         new("Home", "/dashboard", AccessPolicies.SignedIn),
         new("Requests for support", "/request-for-support", AccessPolicies.RequestForSupport),
+        new("Front door", "/front-door", AccessPolicies.FrontDoor),
         new("Children", "/children", AccessPolicies.Children),
         new("Agency checks", "/agency-checks", AccessPolicies.AgencyChecks),
         new("Deadlines", "/timescales", AccessPolicies.Timescales),

@@ -41,6 +41,7 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
 
     /// <summary>MASH checks: the researchers answer them, the front door asks and chases them.</summary>
     private static readonly string[] AgencyCheckRoles = [Roles.AgencyResearcher, Roles.FrontDoorWorker, Roles.FrontDoorManager];
+    private static readonly string[] FrontDoorRoles = [Roles.FrontDoorWorker, Roles.FrontDoorManager];
 
     private const string AnyDraft = "00000000-0000-0000-0000-000000000001";
 
@@ -111,6 +112,11 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["request-for-support/level-of-need/{id:guid}"] = new OnlyRoles("/request-for-support/level-of-need/" + AnyDraft, RequestForSupportRoles),
         ["request-for-support/attachments/{id:guid}"] = new OnlyRoles("/request-for-support/attachments/" + AnyDraft, RequestForSupportRoles),
         ["request-for-support/check-answers/{id:guid}"] = new OnlyRoles("/request-for-support/check-answers/" + AnyDraft, RequestForSupportRoles),
+        ["front-door"] = new OnlyRoles("/front-door", FrontDoorRoles),
+        ["front-door/contacts/{id:guid}"] = new OnlyRoles("/front-door/contacts/" + AnyDraft, FrontDoorRoles),
+        ["front-door/contacts/{id:guid}/consent"] = new OnlyRoles("/front-door/contacts/" + AnyDraft + "/consent", FrontDoorRoles),
+        ["front-door/contacts/{id:guid}/children/{childId:guid}"] = new OnlyRoles("/front-door/contacts/" + AnyDraft + "/children/" + AnyDraft, FrontDoorRoles),
+        ["front-door/contacts/{id:guid}/decision"] = new OnlyRoles("/front-door/contacts/" + AnyDraft + "/decision", Roles.FrontDoorManager),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
     };
 
