@@ -257,7 +257,7 @@ public sealed class ChildFactsTests(SafeguardingWebFactory app) : IClassFixture<
         var response = await client.PostFormAsync(url, form, new Dictionary<string, string> { ["SchoolId"] = school.Id.ToString() });
         var record = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
         Assert.Contains(school.Name, record.QuerySelector(".app-child-details")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(school.Name, record.QuerySelectorAll(".app-child-schools tbody tr").First().TextContent, StringComparison.Ordinal);
+        Assert.Contains(school.Name, record.QuerySelectorAll(".app-child-schools tbody tr")[0].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
