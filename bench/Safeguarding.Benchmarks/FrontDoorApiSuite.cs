@@ -114,10 +114,19 @@ public sealed class FrontDoorApiSuite : IBenchmarkSuite, IConfigurableSuite
             await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Client(WarmUp, timed: false)));
             next = 0;
             var warmed = sent.Count;
+            var replaysBefore = replays;
+            server.Refresh();
+            var cpuBefore = server.TotalProcessorTime;
+            log.WriteLine($"load average before the timed run: {LoadAverage()} (the machine is shared: figures move with it)");
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Client(scale, timed: true)));
             var seconds = clock.Elapsed.TotalSeconds;
             var timedSubmissions = sent.Count - warmed;
+            server.Refresh();
+
+            // The app's own CPU per request does not depend on what else the machine is doing: 2 cores / this = the ceiling.
+            var cpuMsPerRequest = (server.TotalProcessorTime - cpuBefore).TotalMilliseconds / (timedSubmissions + replays - replaysBefore);
+            log.WriteLine($"load average after: {LoadAverage()}; app CPU {cpuMsPerRequest:F1} ms per request, so at most {Environment.ProcessorCount * 1000 / cpuMsPerRequest:F0} requests/s on {Environment.ProcessorCount} idle cores");
             log.WriteLine($"{timedSubmissions:N0} new requests and {replays:N0} repeats from {Clients} clients in {seconds:F1} s (after {warmed} warm-up requests)");
 
             var (lost, duplicated, found) = await CountContactsAsync(sqlitePath, sent.Keys.ToHashSet());
@@ -132,6 +141,7 @@ public sealed class FrontDoorApiSuite : IBenchmarkSuite, IConfigurableSuite
                 new("errors", errors, "requests"),
                 new("lost", lost, "contacts"),
                 new("duplicated", duplicated, "contacts"),
+                new("app_cpu_ms_per_request", cpuMsPerRequest, "ms"),
             ];
         }
         finally
@@ -288,6 +298,9 @@ public sealed class FrontDoorApiSuite : IBenchmarkSuite, IConfigurableSuite
         var duplicated = found.Values.Sum(c => c - 1) + perKey.Where(k => !keys.Contains(k.Key)).Sum(k => k.Count);
         return (lost, duplicated, perKey.Sum(k => k.Count));
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
