@@ -1,5 +1,5 @@
-using Safeguarding.Core.Access;
 using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Access;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.FrontDoor;
 using Safeguarding.SyntheticData;
