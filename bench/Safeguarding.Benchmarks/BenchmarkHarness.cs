@@ -47,6 +47,9 @@ public sealed class BenchmarkHarness(IReadOnlyList<IBenchmarkSuite> suites)
                 case "--json" when i + 1 < args.Count:
                     jsonPath = args[++i];
                     break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Count && suite is IConfigurableSuite configurable && configurable.TryOption(option, args[i + 1]):
+                    i++;
+                    break;
                 default:
                     stderr.WriteLine($"bad argument '{args[i]}': expected --scale N (a positive whole number) or --json FILE");
                     return 2;

@@ -16,3 +16,10 @@ public interface IBenchmarkSuite
 
     Task<IReadOnlyList<Figure>> RunAsync(int scale, TextWriter log);
 }
+
+/// <summary>A suite with options of its own (e.g. <c>--postgres CONN</c>), given to it before it runs.</summary>
+public interface IConfigurableSuite
+{
+    /// <summary>True when the suite knows the option.</summary>
+    bool TryOption(string name, string value);
+}

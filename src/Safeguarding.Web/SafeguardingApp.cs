@@ -15,6 +15,7 @@ using Safeguarding.Core.Learning;
 using Safeguarding.Core.Notifications;
 using Safeguarding.Core.Timescales;
 using Safeguarding.Web.Access;
+using Safeguarding.Web.Api;
 using Safeguarding.Web.GovUk;
 using Safeguarding.Web.Infrastructure;
 using Safeguarding.Web.Notifications;
@@ -115,7 +116,12 @@ public static class SafeguardingApp
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((options, provider) => options.XmlRepository = provider.GetRequiredService<IXmlRepository>());
 
-        services.AddAuthorization(options => options.AddSafeguardingPolicies());
+        services.AddAuthorization(options =>
+        {
+            options.AddSafeguardingPolicies();
+            Api.AgencyApiKeyAuthentication.AddPolicy(options);
+        });
+        services.AddAgencyApi();
         services.AddSingleton<IAuthorizationHandler, SecondFactorRequirement>();
         services.AddScoped<IAuthorizationHandler, RecordAccessHandler>();
         services.AddScoped<IRestrictedRecordGrants, Safeguarding.Web.Features.Children.BreakGlassGrants>();
@@ -149,8 +155,7 @@ public static class SafeguardingApp
     public static void UsePipeline(WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseExceptionHandler("/error/500");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseErrorPages();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -164,5 +169,6 @@ public static class SafeguardingApp
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapAgencyApi();
     }
 }

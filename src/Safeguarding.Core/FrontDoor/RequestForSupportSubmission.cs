@@ -41,6 +41,7 @@ public sealed class RequestForSupportSubmission(SafeguardingDbContext db, ClockS
             return new ChangeResult<SubmittedRequest>(null, errors);
         }
 
+        using var writeTurn = await SqliteWriteQueue.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

@@ -8,7 +8,7 @@ public static class SecondFactorEnrolment
 {
     public const string SetUpPath = "/account/set-up-authenticator";
 
-    private static readonly string[] OpenPaths = ["/account", "/assets", "/error", "/health", "/cookies", "/accessibility", "/demo"];
+    private static readonly string[] OpenPaths = ["/account", "/assets", "/error", "/health", "/cookies", "/accessibility", "/demo", "/api", "/openapi"];
 
     public static IApplicationBuilder UseSecondFactorEnrolment(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

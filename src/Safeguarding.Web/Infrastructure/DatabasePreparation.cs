@@ -7,7 +7,7 @@ namespace Safeguarding.Web.Infrastructure;
 /// SQLite database; for PostgreSQL only when Database:MigrateOnStart is set, since production
 /// migrates with the `migrate` verb) and loads the demo city once where configured.
 /// </summary>
-public sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration) : IHostedLifecycleService
+public sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IHostedLifecycleService
 {
     // StartingAsync runs before any hosted service's StartAsync, so the data-protection key ring
     // (read from the database at start-up) finds its table.
@@ -24,7 +24,7 @@ public sealed class DatabasePreparation(IServiceProvider services, IConfiguratio
 
         if (configuration.GetValue("DemoCity:LoadOnFirstStart", false))
         {
-            await DemoCitySetup.LoadIfEmptyAsync(scope.ServiceProvider, configuration, Console.Out);
+            await DemoCitySetup.LoadIfEmptyAsync(scope.ServiceProvider, configuration, environment, Console.Out);
         }
     }
 

@@ -22,6 +22,9 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
 
     private sealed record OnlyRoles(string SampleUrl, params string[] Roles) : Rule(SampleUrl);
 
+    /// <summary>The agencies' API: an API key is the only way in; every role's session cookie gets a 401 problem, never a redirect.</summary>
+    private sealed record ApiKeyOnly(string SampleUrl, string Method = "GET") : Rule(SampleUrl);
+
     private static readonly string[] ChildRecordRoles =
     [
         Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.AgencyResearcher, Roles.SocialWorker,
@@ -67,6 +70,12 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["admin/users/create"] = new OnlyRoles("/admin/users/create", Roles.Administrator),
         ["admin/users/edit/{id:guid}"] = new OnlyRoles("/admin/users/edit/{user}", Roles.Administrator),
         ["admin/audit"] = new OnlyRoles("/admin/audit", Roles.Administrator),
+        ["admin/api-keys"] = new OnlyRoles("/admin/api-keys", Roles.Administrator),
+        ["admin/api-keys/issue"] = new OnlyRoles("/admin/api-keys/issue", Roles.Administrator),
+        ["admin/api-keys/revoke/{id:guid}"] = new OnlyRoles("/admin/api-keys/revoke/{api-key}", Roles.Administrator),
+        ["openapi/{documentName}.json"] = new Anyone("/openapi/v1.json"),
+        ["api/v1/requests-for-support"] = new ApiKeyOnly("/api/v1/requests-for-support", "POST"),
+        ["api/v1/requests-for-support/{reference}"] = new ApiKeyOnly("/api/v1/requests-for-support/RFS-2026-000001"),
         ["dev/mailbox"] = new OnlyRoles("/dev/mailbox", Roles.Administrator),
         ["timescales"] = new OnlyRoles("/timescales", [.. Roles.All.Except([Roles.Referrer, Roles.BoardMember])]),
         ["timescales/overdue"] = new OnlyRoles("/timescales/overdue", [.. Roles.All.Except([Roles.Referrer, Roles.BoardMember])]),
@@ -144,11 +153,12 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         {
             var rule = Expected[route];
             var url = await SampleUrlAsync(rule.SampleUrl);
-            var response = await client.GetAsync(url);
+            var response = await client.SendAsync(new HttpRequestMessage(rule is ApiKeyOnly api ? new HttpMethod(api.Method) : HttpMethod.Get, url));
             var actual = Classify(response);
             var expected = rule switch
             {
                 Anyone => Outcome.Allowed,
+                ApiKeyOnly => Outcome.ApiKeyRequired,
                 SignedIn => caller == "Anonymous" ? Outcome.SignInRequired : Outcome.Allowed,
                 OnlyRoles only => caller == "Anonymous" ? Outcome.SignInRequired : only.Roles.Contains(caller) ? Outcome.Allowed : Outcome.Forbidden,
                 _ => throw new InvalidOperationException(),
@@ -167,6 +177,20 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         Allowed,
         SignInRequired,
         Forbidden,
+        ApiKeyRequired,
+    }
+
+    [Fact]
+    public async Task ApiRoutes_LetTheApiKeyIn()
+    {
+        var client = app.CreateClient();
+        foreach (var rule in Expected.Values.OfType<ApiKeyOnly>())
+        {
+            var request = new HttpRequestMessage(new HttpMethod(rule.Method), rule.SampleUrl);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Safeguarding.Core.FrontDoor.AgencyApiKeys.DemoKey);
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{rule.SampleUrl}: {(int)response.StatusCode}");
+        }
     }
 
     private static Outcome Classify(HttpResponseMessage response)
@@ -175,6 +199,12 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         if (response.StatusCode == HttpStatusCode.Forbidden || location.Contains("/error/403", StringComparison.Ordinal))
         {
             return Outcome.Forbidden;
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized && response.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer")
+            && response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        {
+            return Outcome.ApiKeyRequired;
         }
 
         if (response.StatusCode == HttpStatusCode.Unauthorized || location.Contains("/account/sign-in?returnUrl=", StringComparison.Ordinal))
@@ -189,7 +219,7 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText ?? "")
-            .Select(p => p.TrimStart('/'))
+            .Select(p => p.Trim('/'))
             // An Index page answers at both "folder" and "folder/index": one page, one rule.
             .Select(p => p == "index" ? "" : p.EndsWith("/index", StringComparison.Ordinal) ? p[..^"/index".Length] : p)
             .Select(p => p.Length == 0 ? "/" : p)
@@ -234,6 +264,11 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         if (sample.Contains("{contact}", StringComparison.Ordinal))
         {
             sample = sample.Replace("{contact}", db.Contacts.OrderBy(c => c.Id).First().Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{api-key}", StringComparison.Ordinal))
+        {
+            sample = sample.Replace("{api-key}", db.AgencyApiKeys.IgnoreQueryFilters().OrderBy(k => k.Prefix).First().Id.ToString(), StringComparison.Ordinal);
         }
 
         if (sample.Contains("{user}", StringComparison.Ordinal))
