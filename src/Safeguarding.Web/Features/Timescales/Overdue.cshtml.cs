@@ -37,7 +37,8 @@ public sealed class OverdueModel(SafeguardingDbContext db, PartnershipTimescales
     [BindProperty(SupportsGet = true, Name = "order")]
     public string Order { get; set; } = "asc";
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Razor Pages keeps "page" for the page route value, so it is read from the query string explicitly.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<ClockRow> Rows { get; private set; } = [];

@@ -29,7 +29,8 @@ public sealed class IndexModel(SafeguardingDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Razor Pages keeps "page" for the page route value, so it is read from the query string explicitly.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];

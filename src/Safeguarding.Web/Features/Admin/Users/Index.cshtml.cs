@@ -18,7 +18,8 @@ public sealed class IndexModel(SafeguardingDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Role { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Razor Pages keeps "page" for the page route value, so it is read from the query string explicitly.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
