@@ -109,7 +109,27 @@ public static class SafeguardingApp
             options.AccessDeniedPath = "/error/403";
             options.ReturnUrlParameter = "returnUrl";
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The revalidated principal is rebuilt from the user record and would drop how they signed in
+            // (amr), sending staff who used a second factor to set one up again a minute after signing in.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal is { } current && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    foreach (var method in current.FindAll(SafeguardingClaims.AuthenticationMethod))
+                    {
+                        if (!identity.HasClaim(method.Type, method.Value))
+                        {
+                            identity.AddClaim(new System.Security.Claims.Claim(method.Type, method.Value));
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddSingleton<IXmlRepository, DatabaseKeyRepository>();
         services.AddDataProtection().SetApplicationName("Safeguarding");
