@@ -115,11 +115,13 @@ public static class RequestsForSupportApi
         }
 
         var agencyId = http.User.AgencyId() ?? throw new InvalidOperationException("An API key belongs to an agency.");
+        var partnershipId = actor.Current().PartnershipId;
         var agencySystems = db.AgencyApiKeys.Where(k => k.AgencyId == agencyId).Select(k => k.ServiceUserId);
 
-        // The same key from any of the agency's keys is the same request.
+        // The same key from any of the agency's keys is the same request. The explicit partnership lets
+        // the database use the unique (partnership, submitter, key) index instead of reading every contact the agency sent.
         var earlier = await db.Contacts.AsNoTracking()
-            .Where(c => c.IdempotencyKey == idempotencyKey && agencySystems.Contains(c.SubmittedByUserId))
+            .Where(c => c.PartnershipId == partnershipId && c.IdempotencyKey == idempotencyKey && agencySystems.Contains(c.SubmittedByUserId))
             .FirstOrDefaultAsync(cancellationToken);
         if (earlier is not null)
         {
@@ -149,12 +151,13 @@ public static class RequestsForSupportApi
         return TypedResults.Created($"{Path}/{contact.Reference}", await ReceiptAsync(db, contact, cancellationToken));
     }
 
-    private static async Task<IResult> StatusAsync(string reference, HttpContext http, SafeguardingDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> StatusAsync(string reference, HttpContext http, ActorContext actor, SafeguardingDbContext db, CancellationToken cancellationToken)
     {
         var agencyId = http.User.AgencyId() ?? throw new InvalidOperationException("An API key belongs to an agency.");
+        var partnershipId = actor.Current().PartnershipId;
         var agencySystems = db.AgencyApiKeys.Where(k => k.AgencyId == agencyId).Select(k => k.ServiceUserId);
         var contact = await db.Contacts.AsNoTracking()
-            .Where(c => c.Reference == reference && agencySystems.Contains(c.SubmittedByUserId))
+            .Where(c => c.PartnershipId == partnershipId && c.Reference == reference && agencySystems.Contains(c.SubmittedByUserId))
             .FirstOrDefaultAsync(cancellationToken);
 
         // Another agency's request, or someone's on the web, is as unknown as one that does not exist.
