@@ -12,6 +12,7 @@ using Safeguarding.Core.Chronology;
 using Safeguarding.Core.FrontDoor;
 using Safeguarding.Core.Learning;
 using Safeguarding.Core.Notifications;
+using Safeguarding.Core.Pathway;
 using Safeguarding.Core.Timescales;
 
 namespace Safeguarding.Core.Data;
@@ -62,6 +63,16 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     public DbSet<ContactConcern> ContactConcerns => Set<ContactConcern>();
     public DbSet<ContactAttachment> ContactAttachments => Set<ContactAttachment>();
     public DbSet<ContactReferenceCounter> ContactReferenceCounters => Set<ContactReferenceCounter>();
+    public DbSet<CinEpisode> CinEpisodes => Set<CinEpisode>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<CinPlan> CinPlans => Set<CinPlan>();
+    public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();
+    public DbSet<StrategyDiscussionAttendee> StrategyDiscussionAttendees => Set<StrategyDiscussionAttendee>();
+    public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();
+    public DbSet<ChildProtectionConference> ChildProtectionConferences => Set<ChildProtectionConference>();
+    public DbSet<ConferenceAttendance> ConferenceAttendances => Set<ConferenceAttendance>();
+    public DbSet<ChildProtectionPlan> ChildProtectionPlans => Set<ChildProtectionPlan>();
+    public DbSet<CoreGroupMeeting> CoreGroupMeetings => Set<CoreGroupMeeting>();
 
     /// <summary>Queues a domain event; it is written with the next save, in the same transaction.</summary>
     public void Record(IDomainEvent domainEvent, ProcessContext context) =>

@@ -7,7 +7,7 @@ public sealed record CinCode(string Code, string Description);
 /// The referral source and primary need codes a referral carries in the CIN census, with the
 /// descriptions from the DfE schema (CIN_schema_2026.xsd), so the return needs no recoding.
 /// </summary>
-public static class CinCensusCodes
+public static partial class CinCensusCodes
 {
     public static readonly IReadOnlyList<CinCode> ReferralSources =
     [

@@ -117,6 +117,9 @@ public sealed class ContactChild : IPartnershipOwned
 
     /// <summary>The child record this child was matched to by the front door; null until screened.</summary>
     public Guid? PersonId { get; set; }
+
+    /// <summary>When a worker chose to leave this child unmatched for now (too little to go on); cleared by a match.</summary>
+    public DateTimeOffset? LeftUnmatchedAt { get; set; }
 }
 
 /// <summary>A parent, carer or household member named in a contact.</summary>

@@ -293,25 +293,16 @@ public sealed class FrontDoorWorkspace(
             return ChangeResult<Contact>.Refused("", "This contact no longer exists");
         }
 
+        contact.Children.Single(c => c.Id == contactChildId).LeftUnmatchedAt = context.Now;
         db.Record(new ContactChildLeftUnmatched(contact.Id, contactChildId), context);
         await db.SaveChangesAsync(cancellationToken);
         return ChangeResult<Contact>.Done(contact);
     }
 
-    /// <summary>Children a worker chose to leave unmatched, from the audit trail (the schema has no column for it).</summary>
-    public async Task<IReadOnlySet<Guid>> LeftUnmatchedAsync(Contact contact, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(contact);
-        var subjectId = contact.Id.ToString();
-        var data = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.SubjectType == Contact.SubjectType && e.SubjectId == subjectId && e.EventType == nameof(ContactChildLeftUnmatched))
-            .Select(e => e.Data).ToListAsync(cancellationToken);
-        return contact.Children.Where(c => data.Any(d => d.Contains(c.Id.ToString(), StringComparison.OrdinalIgnoreCase))).Select(c => c.Id).ToHashSet();
-    }
-
     private async Task MatchAsync(Contact contact, ContactChild child, Guid personId, bool newRecord, ProcessContext context, CancellationToken cancellationToken)
     {
         child.PersonId = personId;
+        child.LeftUnmatchedAt = null;
         if (child.Position == 0 && contact.LocalityId is null)
         {
             contact.LocalityId = await db.People.Where(p => p.Id == personId).Select(p => p.LocalityId).SingleOrDefaultAsync(cancellationToken);
@@ -358,7 +349,7 @@ public sealed class FrontDoorWorkspace(
     }
 
     /// <summary>What stops a decision being made yet: consent unchecked, or a child neither matched nor left.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> NotReadyForDecisionAsync(Contact contact, CancellationToken cancellationToken = default)
+    public static IReadOnlyDictionary<string, string> NotReadyForDecision(Contact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
         var errors = new Dictionary<string, string>();
@@ -367,8 +358,7 @@ public sealed class FrontDoorWorkspace(
             errors["Consent"] = "Check consent before deciding: confirm the consent status, or record why it was not obtained";
         }
 
-        var left = await LeftUnmatchedAsync(contact, cancellationToken);
-        if (contact.Children.Any(c => c.PersonId is null && !left.Contains(c.Id)))
+        if (contact.Children.Any(c => c.PersonId is null && c.LeftUnmatchedAt is null))
         {
             errors["Children"] = "Match each child to a record, or choose to leave them for later, before deciding";
         }
@@ -391,7 +381,7 @@ public sealed class FrontDoorWorkspace(
         }
 
         var current = await db.ContactDecisions.SingleOrDefaultAsync(d => d.ContactId == contact.Id && d.SupersededAt == null, cancellationToken);
-        var errors = new Dictionary<string, string>(await NotReadyForDecisionAsync(contact, cancellationToken));
+        var errors = new Dictionary<string, string>(NotReadyForDecision(contact));
         var rationale = Blank(form.Rationale);
         if (form.LevelOfNeed is not { } level || !Enum.IsDefined(level))
         {

@@ -61,6 +61,15 @@ public static class AccessPolicies
     /// <summary>Changing the partnership's rules and bank holidays.</summary>
     public const string TimescalesAdmin = "Module:Timescales:Admin";
 
+    /// <summary>The child's journey through children's social care: read by casework roles.</summary>
+    public const string Pathway = "Module:Pathway";
+
+    /// <summary>Recording referrals, assessments, plans, strategy discussions, enquiries and conferences.</summary>
+    public const string PathwayRecord = "Module:Pathway:Record";
+
+    /// <summary>A manager's steps: authorising an assessment, closing an episode.</summary>
+    public const string PathwayAuthorise = "Module:Pathway:Authorise";
+
     /// <summary>Signed in with a password only: enough to set up the second factor and nothing else.</summary>
     public const string AwaitingSecondFactor = "AwaitingSecondFactor";
 
@@ -86,6 +95,9 @@ public static class AccessPolicies
         options.AddPolicy(AgencyChecksRequest, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager));
         options.AddPolicy(FrontDoor, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager));
         options.AddPolicy(FrontDoorDecide, Module(signedIn, Roles.FrontDoorManager));
+        options.AddPolicy(Pathway, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.SocialWorker, Roles.TeamManager, Roles.ConferenceChair));
+        options.AddPolicy(PathwayRecord, Module(signedIn, Roles.SocialWorker, Roles.TeamManager, Roles.ConferenceChair));
+        options.AddPolicy(PathwayAuthorise, Module(signedIn, Roles.TeamManager));
         options.AddPolicy(RequestForSupport, Module(signedIn, Roles.Referrer, Roles.AgencySafeguardingLead, Roles.FrontDoorWorker, Roles.FrontDoorManager));
     }
 
@@ -98,6 +110,7 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Children", Children);
         conventions.AuthorizeFolder("/Children/Facts", ChildrenContribute);
         conventions.AuthorizeFolder("/Children/Merge", ChildrenMerge);
+        conventions.AuthorizeFolder("/Children/Pathway", Pathway);
         conventions.AuthorizeFolder("/RequestForSupport", RequestForSupport);
         conventions.AuthorizeFolder("/AgencyChecks", AgencyChecks);
         conventions.AuthorizeFolder("/FrontDoor", FrontDoor);

@@ -26,7 +26,6 @@ public sealed class ContactModel(SafeguardingDbContext db, FrontDoorWorkspace wo
 
     public ContactHistory History { get; private set; } = new([]);
 
-    public IReadOnlySet<Guid> LeftUnmatched { get; private set; } = new HashSet<Guid>();
 
     public IReadOnlyDictionary<Guid, string> MatchedNames { get; private set; } = new Dictionary<Guid, string>();
 
@@ -144,8 +143,7 @@ public sealed class ContactModel(SafeguardingDbContext db, FrontDoorWorkspace wo
 
         Rag = ContactText.Rag(fd1?.DueAt, now, contact.State == ContactState.Decided);
         History = await workspace.HistoryAsync(contact, cancellationToken);
-        LeftUnmatched = await workspace.LeftUnmatchedAsync(contact, cancellationToken);
-        NotReady = await workspace.NotReadyForDecisionAsync(contact, cancellationToken);
+        NotReady = FrontDoorWorkspace.NotReadyForDecision(contact);
         var personIds = contact.Children.Where(c => c.PersonId is not null).Select(c => c.PersonId!.Value).ToList();
         MatchedNames = (await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToListAsync(cancellationToken))
             .ToDictionary(p => p.Id, p => $"{p.GivenName} {p.FamilyName}");

@@ -108,7 +108,7 @@ public sealed class DecisionModel(SafeguardingDbContext db, FrontDoorWorkspace w
         Current = await Db.ContactDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ContactId == id && d.SupersededAt == null, cancellationToken);
         var running = Current is null ? await workspace.RunningClockAsync(id, FrontDoorWorkspace.DecisionRuleId, cancellationToken) : null;
         Late = running is { } fd1 && clock.GetUtcNow() > fd1.DueAt;
-        NotReady = await workspace.NotReadyForDecisionAsync(contact, cancellationToken);
+        NotReady = FrontDoorWorkspace.NotReadyForDecision(contact);
         Localities = (await Db.Localities.AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(cancellationToken))
             .Select(l => (l.Id, l.Name)).ToList();
         return true;
