@@ -1,0 +1,182 @@
+using System.Xml.Linq;
+using Safeguarding.Core.Access;
+using Safeguarding.Core.Audit;
+using Safeguarding.Core.Children;
+using Safeguarding.Core.Pathway;
+using Safeguarding.Core.Returns;
+using Safeguarding.Tests.Shared;
+
+namespace Safeguarding.Core.Tests.Returns;
+
+/// <summary>The CIN census file for 2025-26 from recorded pathway data: scope, content and the DfE schema.</summary>
+[Trait("Category", "Database")]
+public sealed class CinCensusExportTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 4, 20, 9, 0, 0, TimeSpan.Zero);
+    private TestDatabase database = null!;
+    private Guid partnershipId;
+    private Guid police;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        await database.MigrateAsync();
+        await using var db = database.NewContext();
+        var partnership = new Partnership { Id = Guid.NewGuid(), Code = "CIN", Name = "Census partnership", LocalAuthorityName = "Census council" };
+        partnershipId = partnership.Id;
+        police = Guid.NewGuid();
+        db.Partnerships.Add(partnership);
+        db.Agencies.Add(new Agency { Id = police, PartnershipId = partnershipId, Name = "Ashbridge Police", Type = AgencyType.Police });
+        db.Record(new Registered(partnershipId), ProcessContext.System(Now));
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task AChildProtectionJourney_IsReportedInFull_AndTheFileMeetsTheSchema()
+    {
+        var upn = $"{UpnFormat.CheckLetter("999123456789")}999123456789";
+        var child = await AddChildAsync("A100000001", upn, new DateOnly(2015, 6, 1));
+        await using (var db = database.NewContext())
+        {
+            var episode = Episode(child, new DateOnly(2025, 5, 12));
+            episode.PrimaryNeed = "N1";
+            var discussion = new StrategyDiscussion { Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child, HeldOn = new DateOnly(2025, 5, 14), Section47Agreed = true, Rationale = "Injury" };
+            var enquiry = new Section47Enquiry
+            {
+                Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child, StrategyDiscussionId = discussion.Id,
+                StartDate = new DateOnly(2025, 5, 14), InitialConferenceTarget = new DateOnly(2025, 6, 4), Outcome = Section47Outcome.ConferenceRequired, OutcomeDate = new DateOnly(2025, 5, 28),
+            };
+            var icpc = Conference(episode, child, ConferenceKind.Initial, new DateOnly(2025, 6, 3), ConferenceDecision.PlanStarted);
+            icpc.Section47EnquiryId = enquiry.Id;
+            enquiry.InitialConferenceId = icpc.Id;
+            var plan = new ChildProtectionPlan
+            {
+                Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child, InitialConferenceId = icpc.Id,
+                StartDate = icpc.HeldOn, InitialCategory = "PHY", LatestCategory = "NEG", PreviousPlans = 1,
+            };
+            var review = Conference(episode, child, ConferenceKind.Review, new DateOnly(2025, 9, 2), ConferenceDecision.PlanContinues);
+            review.PlanId = plan.Id;
+            var laterReview = Conference(episode, child, ConferenceKind.Review, new DateOnly(2026, 4, 2), ConferenceDecision.PlanContinues);
+            laterReview.PlanId = plan.Id;
+            db.AddRange(episode, discussion, enquiry, icpc, plan, review, laterReview,
+                new Assessment { Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child, StartDate = new DateOnly(2025, 5, 13), AuthorisationDate = new DateOnly(2025, 6, 30), Factors = "3A 18C", Outcome = AssessmentOutcome.StrategyDiscussion },
+                new CinPlan { Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child, StartDate = new DateOnly(2025, 7, 1), EndDate = new DateOnly(2026, 4, 10) });
+            db.Record(new Registered(partnershipId), ProcessContext.System(Now));
+            await db.SaveChangesAsync();
+        }
+
+        var file = await ExportAsync();
+
+        Assert.Empty(CinCensusExport.SchemaErrors(file.Document, 2026));
+        var details = Assert.Single(file.Document.Descendants("CINdetails"));
+        Assert.Equal("A100000001", Value(file.Document, "LAchildID"));
+        Assert.Equal(upn, Value(file.Document, "UPN"));
+        Assert.Equal("2015-06-01", Value(file.Document, "PersonBirthDate"));
+        Assert.Equal("2025-05-12", Value(details, "CINreferralDate"));
+        Assert.Equal("6", Value(details, "ReferralSource"));
+        Assert.Equal("N1", Value(details, "PrimaryNeedCode"));
+        Assert.Equal("2025-06-03", details.Element("DateOfInitialCPC")?.Value);
+        Assert.Equal(["3A", "18C"], details.Descendants("AssessmentFactors").Select(f => f.Value));
+        Assert.Equal("2025-06-04", Value(details, "InitialCPCtarget"));
+        Assert.Equal("0", Value(details, "ICPCnotRequired"));
+
+        // Events after 31 March are not in this year's file: the CIN plan is still open, the April review not yet held.
+        Assert.Null(details.Descendants("CINPlanEndDate").SingleOrDefault());
+        Assert.Equal(["2025-09-02"], details.Descendants("CPPreviewDate").Select(r => r.Value));
+        Assert.Equal("PHY", Value(details, "InitialCategoryOfAbuse"));
+        Assert.Equal("NEG", Value(details, "LatestCategoryOfAbuse"));
+        Assert.Equal("1", Value(details, "NumberOfPreviousCPP"));
+        Assert.Equal("0", Value(details, "ReferralNFA"));
+    }
+
+    [Fact]
+    public async Task OnlyEpisodesOpenInTheYear_AreInScope_AndAMergedRecordsEpisode_IsUnderTheSurvivor()
+    {
+        var child = await AddChildAsync("B200000002", null, new DateOnly(2012, 1, 20));
+        var duplicate = await AddChildAsync("B200000099", null, new DateOnly(2012, 1, 20), mergedInto: child);
+        var notInYear = await AddChildAsync("C300000003", null, new DateOnly(2010, 3, 3));
+        await using (var db = database.NewContext())
+        {
+            var closedBefore = Episode(notInYear, new DateOnly(2024, 6, 1));
+            closedBefore.ClosureDate = new DateOnly(2025, 3, 31);
+            closedBefore.ClosureReason = "RC7";
+            var referredAfter = Episode(notInYear, new DateOnly(2026, 4, 1));
+            var carriedIn = Episode(child, new DateOnly(2024, 11, 5));
+            carriedIn.ClosureDate = new DateOnly(2025, 4, 1);
+            carriedIn.ClosureReason = "RC8";
+            var nfa = Episode(duplicate, new DateOnly(2026, 3, 31));
+            nfa.NoFurtherAction = true;
+            nfa.ClosureDate = new DateOnly(2026, 3, 31);
+            nfa.ClosureReason = "RC8";
+            db.AddRange(closedBefore, referredAfter, carriedIn, nfa);
+            db.Record(new Registered(partnershipId), ProcessContext.System(Now));
+            await db.SaveChangesAsync();
+        }
+
+        var file = await ExportAsync();
+
+        Assert.Empty(CinCensusExport.SchemaErrors(file.Document, 2026));
+        var reported = Assert.Single(file.Document.Descendants("Child"));
+        Assert.Equal("B200000002", Value(reported, "LAchildID"));
+        Assert.Equal(["2024-11-05", "2026-03-31"], reported.Descendants("CINreferralDate").Select(d => d.Value));
+        Assert.Equal(["RC8", "RC8"], reported.Descendants("ReasonForClosure").Select(d => d.Value));
+        Assert.Equal(["0", "1"], reported.Descendants("ReferralNFA").Select(d => d.Value));
+        Assert.Equal((1, 2), (file.Children, file.Episodes));
+    }
+
+    [Fact]
+    public void AFileMissingARequiredElement_FailsTheSchema()
+    {
+        var document = XDocument.Parse("""
+            <Message><Children><Child>
+              <ChildIdentifiers><LAchildID>X1</LAchildID><Sex>F</Sex></ChildIdentifiers>
+              <ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>
+              <CINdetails><CINreferralDate>2025-05-01</CINreferralDate><ReferralSource>6</ReferralSource></CINdetails>
+            </Child></Children></Message>
+            """);
+
+        Assert.Contains(CinCensusExport.SchemaErrors(document, 2026), e => e.Contains("ReferralNFA", StringComparison.Ordinal));
+    }
+
+    private async Task<CinCensusFile> ExportAsync()
+    {
+        await using var db = database.NewContext();
+        return await new CinCensusExport(db).ExportAsync(2026, "999", Now);
+    }
+
+    private async Task<Guid> AddChildAsync(string laChildId, string? upn, DateOnly born, Guid? mergedInto = null)
+    {
+        await using var db = database.NewContext();
+        var person = new Person
+        {
+            Id = Guid.NewGuid(), PartnershipId = partnershipId, GivenName = "Sam", FamilyName = laChildId, IsChild = true,
+            DateOfBirth = born, Sex = PersonSex.Female, EthnicityCode = "WBRI", MergedIntoId = mergedInto,
+        };
+        db.People.Add(person);
+        db.PersonIdentifiers.Add(new PersonIdentifier { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = person.Id, Type = PersonIdentifierType.LocalAuthorityChildId, Value = laChildId, RecordedAt = Now });
+        if (upn is not null)
+        {
+            db.PersonIdentifiers.Add(new PersonIdentifier { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = person.Id, Type = PersonIdentifierType.UniquePupilNumber, Value = upn, RecordedAt = Now });
+        }
+
+        db.Record(new Registered(partnershipId), ProcessContext.System(Now));
+        await db.SaveChangesAsync();
+        return person.Id;
+    }
+
+    private CinEpisode Episode(Guid child, DateOnly referred) =>
+        new() { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = child, ReferralDate = referred, ReferralSource = "6", RecordedAt = Now };
+
+    private ChildProtectionConference Conference(CinEpisode episode, Guid child, ConferenceKind kind, DateOnly held, ConferenceDecision decision) =>
+        new() { Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child, Kind = kind, HeldOn = held, Chair = "Chair", Decision = decision, CategoryOfAbuse = "NEG" };
+
+    private static string Value(XContainer container, string element) => container.Descendants(element).Single().Value;
+
+    private sealed record Registered(Guid PartnershipId) : IDomainEvent
+    {
+        public string SubjectType => "Partnership";
+        public string SubjectId => PartnershipId.ToString();
+    }
+}
