@@ -19,6 +19,8 @@ public static class CommandLineVerbs
         ["migrate"] = MigrateAsync,
         ["seed"] = SeedAsync,
         ["verify-audit"] = VerifyAuditAsync,
+        ["export"] = ReturnsVerbs.ExportAsync,
+        ["validate"] = ReturnsVerbs.ValidateAsync,
         ["help"] = HelpAsync,
     };
 
@@ -63,6 +65,9 @@ public static class CommandLineVerbs
               seed --children N [--seed S] [--years Y] load a synthetic city into an empty database
                                                        (--years is kept for the case history later modules add; no effect yet)
               verify-audit [--json]                    check the audit trail's hash chain
+              export cin-census --year Y --out FILE    the CIN census XML for the collection year ending in Y
+                [--la NNN] [--partnership CODE]        (--la: the DfE local authority number; 999 by default)
+              validate cin-census FILE [--year Y]      check a CIN census file against the DfE schema
               working-days add DATE N [--json]         the date N working days after DATE
               working-days between A B [--json]        working days after A up to and including B
               working-days is DATE [--json]            whether DATE is a working day
@@ -147,6 +152,8 @@ public sealed class VerbOptions
 
         return options;
     }
+
+    public string? Text(string name) => named.TryGetValue(name, out var value) ? value : null;
 
     public int? Number(string name)
     {

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Xml;
+using System.Xml.Schema;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Access;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Returns;
+
+namespace Safeguarding.Web.CommandLine;
+
+/// <summary>
+/// Statutory returns from the command line, for scripted use by a performance team:
+/// `export cin-census --year 2026 --out FILE [--la 330] [--partnership CODE]` and
+/// `validate cin-census FILE [--year 2026]`.
+/// </summary>
+internal static class ReturnsVerbs
+{
+    /// <summary>The DfE number of the synthetic city's local authority (999 is never a real one).</summary>
+    private const string DefaultLocalAuthority = "999";
+
+    public static async Task<int> ExportAsync(VerbContext context)
+    {
+        var what = context.Options.Positional.FirstOrDefault();
+        if (what != "cin-census")
+        {
+            throw new VerbException("say what to export: export cin-census --year 2026 --out FILE");
+        }
+
+        var year = Year(context);
+        var path = context.Options.Text("out") ?? throw new VerbException("--out FILE is required");
+        var localAuthority = context.Options.Text("la") ?? DefaultLocalAuthority;
+        if (localAuthority.Length != 3 || !localAuthority.All(char.IsAsciiDigit))
+        {
+            throw new VerbException($"--la needs the local authority's three-digit DfE number, not '{localAuthority}'");
+        }
+
+        await using var db = await PartnershipContextAsync(context);
+        var clock = Stopwatch.StartNew();
+        var file = await new CinCensusExport(db).ExportAsync(year, localAuthority, DateTimeOffset.UtcNow);
+        var built = clock.Elapsed.TotalSeconds;
+        var errors = CinCensusExport.SchemaErrors(file.Document, year);
+        await using (var stream = File.Create(path))
+        {
+            await CinCensusExport.WriteAsync(file.Document, stream);
+        }
+
+        var bytes = new FileInfo(path).Length;
+        foreach (var error in errors.Take(20))
+        {
+            await context.Error.WriteLineAsync(error);
+        }
+
+        context.Report(
+            new { year, children = file.Children, episodes = file.Episodes, bytes, cin_export_seconds = Math.Round(built, 2), schema_errors = errors.Count },
+            $"CIN census {year - 1}-{year % 100:00}: {file.Children:N0} children, {file.Episodes:N0} episodes, {bytes:N0} bytes in {built:0.00} s; "
+                + (errors.Count == 0 ? "valid against the DfE schema." : $"{errors.Count:N0} schema error(s)."));
+        return errors.Count == 0 ? 0 : 1;
+    }
+
+    public static Task<int> ValidateAsync(VerbContext context)
+    {
+        if (context.Options.Positional is not ["cin-census", var path])
+        {
+            throw new VerbException("validate cin-census FILE [--year 2026]");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new VerbException($"no file at {path}");
+        }
+
+        var year = context.Options.Number("year") ?? YearInFile(path) ?? throw new VerbException("the file has no Header/CollectionDetails/Year: give --year");
+        var errors = new List<(int Line, int Column, string Message)>();
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = CinCensusSchema.For(year), DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        settings.ValidationEventHandler += (_, e) => errors.Add((e.Exception.LineNumber, e.Exception.LinePosition, e.Message));
+        try
+        {
+            using var reader = XmlReader.Create(path, settings);
+            while (reader.Read())
+            {
+            }
+        }
+        catch (XmlException e)
+        {
+            errors.Add((e.LineNumber, e.LinePosition, e.Message));
+        }
+
+        if (!context.Options.Json)
+        {
+            foreach (var (line, column, message) in errors.Take(50))
+            {
+                context.Out.WriteLine($"line {line}, column {column}: {message}");
+            }
+        }
+
+        context.Report(
+            new { year, valid = errors.Count == 0, errors = errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }) },
+            errors.Count == 0 ? $"Valid against the {year - 1}-{year % 100:00} CIN census schema." : $"{errors.Count:N0} schema error(s).");
+        return Task.FromResult(errors.Count == 0 ? 0 : 1);
+    }
+
+    private static int Year(VerbContext context)
+    {
+        var year = context.Options.Number("year") ?? throw new VerbException("--year is required: the collection year's end, e.g. --year 2026 for 2025-26");
+        return year is >= 2010 and <= 2100 ? year : throw new VerbException($"--year {year} is not a collection year");
+    }
+
+    private static int? YearInFile(string path)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            return reader.ReadToFollowing("Year") && int.TryParse(reader.ReadElementContentAsString(), out var year) ? year : null;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A context that sees one partnership's records: the one named, or the only one there is.</summary>
+    private static async Task<SafeguardingDbContext> PartnershipContextAsync(VerbContext context)
+    {
+        var db = context.Services.GetRequiredService<SafeguardingDbContext>();
+        var partnerships = await db.Partnerships.AsNoTracking().Select(p => new { p.Id, p.Code }).ToListAsync();
+        var code = context.Options.Text("partnership");
+        var chosen = code is null
+            ? partnerships.Count == 1 ? partnerships[0] : throw new VerbException($"there are {partnerships.Count} partnerships: choose one with --partnership CODE")
+            : partnerships.SingleOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)) ?? throw new VerbException($"no partnership with code {code}");
+        return new SafeguardingDbContext(context.Services.GetRequiredService<DbContextOptions<SafeguardingDbContext>>(), new FixedTenantScope(chosen.Id));
+    }
+}
