@@ -45,16 +45,30 @@ public sealed class CinCensusExportTests : IAsyncLifetime
             var discussion = new StrategyDiscussion { Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child, HeldOn = new DateOnly(2025, 5, 14), Section47Agreed = true, Rationale = "Injury" };
             var enquiry = new Section47Enquiry
             {
-                Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child, StrategyDiscussionId = discussion.Id,
-                StartDate = new DateOnly(2025, 5, 14), InitialConferenceTarget = new DateOnly(2025, 6, 4), Outcome = Section47Outcome.ConferenceRequired, OutcomeDate = new DateOnly(2025, 5, 28),
+                Id = Guid.NewGuid(),
+                PartnershipId = partnershipId,
+                EpisodeId = episode.Id,
+                PersonId = child,
+                StrategyDiscussionId = discussion.Id,
+                StartDate = new DateOnly(2025, 5, 14),
+                InitialConferenceTarget = new DateOnly(2025, 6, 4),
+                Outcome = Section47Outcome.ConferenceRequired,
+                OutcomeDate = new DateOnly(2025, 5, 28),
             };
             var icpc = Conference(episode, child, ConferenceKind.Initial, new DateOnly(2025, 6, 3), ConferenceDecision.PlanStarted);
             icpc.Section47EnquiryId = enquiry.Id;
             enquiry.InitialConferenceId = icpc.Id;
             var plan = new ChildProtectionPlan
             {
-                Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child, InitialConferenceId = icpc.Id,
-                StartDate = icpc.HeldOn, InitialCategory = "PHY", LatestCategory = "NEG", PreviousPlans = 1,
+                Id = Guid.NewGuid(),
+                PartnershipId = partnershipId,
+                EpisodeId = episode.Id,
+                PersonId = child,
+                InitialConferenceId = icpc.Id,
+                StartDate = icpc.HeldOn,
+                InitialCategory = "PHY",
+                LatestCategory = "NEG",
+                PreviousPlans = 1,
             };
             var review = Conference(episode, child, ConferenceKind.Review, new DateOnly(2025, 9, 2), ConferenceDecision.PlanContinues);
             review.PlanId = plan.Id;
@@ -151,8 +165,15 @@ public sealed class CinCensusExportTests : IAsyncLifetime
         await using var db = database.NewContext();
         var person = new Person
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, GivenName = "Sam", FamilyName = laChildId, IsChild = true,
-            DateOfBirth = born, Sex = PersonSex.Female, EthnicityCode = "WBRI", MergedIntoId = mergedInto,
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            GivenName = "Sam",
+            FamilyName = laChildId,
+            IsChild = true,
+            DateOfBirth = born,
+            Sex = PersonSex.Female,
+            EthnicityCode = "WBRI",
+            MergedIntoId = mergedInto,
         };
         db.People.Add(person);
         db.PersonIdentifiers.Add(new PersonIdentifier { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = person.Id, Type = PersonIdentifierType.LocalAuthorityChildId, Value = laChildId, RecordedAt = Now });
