@@ -11,6 +11,7 @@ internal sealed class CinEpisodeConfiguration : IEntityTypeConfiguration<CinEpis
 {
     public void Configure(EntityTypeBuilder<CinEpisode> builder)
     {
+        builder.Property(e => e.Source).HasMaxLength(200);
         builder.Ignore(e => e.IsOpen);
         builder.Property(e => e.ReferralSource).HasMaxLength(4);
         builder.Property(e => e.PrimaryNeed).HasMaxLength(4);
@@ -30,6 +31,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
 {
     public void Configure(EntityTypeBuilder<Assessment> builder)
     {
+        builder.Property(a => a.Source).HasMaxLength(200);
         builder.Ignore(a => a.IsCompleted);
         builder.Property(a => a.Factors).HasMaxLength(200);
         builder.HasOne<CinEpisode>().WithMany().HasForeignKey(a => a.EpisodeId).OnDelete(DeleteBehavior.Restrict);
@@ -44,6 +46,7 @@ internal sealed class CinPlanConfiguration : IEntityTypeConfiguration<CinPlan>
 {
     public void Configure(EntityTypeBuilder<CinPlan> builder)
     {
+        builder.Property(p => p.Source).HasMaxLength(200);
         builder.HasOne<CinEpisode>().WithMany().HasForeignKey(p => p.EpisodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.PartnershipId, p.StartDate });
@@ -54,6 +57,7 @@ internal sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<StrategyDiscussion> builder)
     {
+        builder.Property(s => s.Source).HasMaxLength(200);
         builder.Property(s => s.Rationale).HasMaxLength(RequestForSupportRules.LongText);
         builder.Property(s => s.Actions).HasMaxLength(RequestForSupportRules.LongText);
         builder.HasOne<CinEpisode>().WithMany().HasForeignKey(s => s.EpisodeId).OnDelete(DeleteBehavior.Restrict);
@@ -77,6 +81,7 @@ internal sealed class Section47EnquiryConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<Section47Enquiry> builder)
     {
+        builder.Property(s => s.Source).HasMaxLength(200);
         builder.HasOne<CinEpisode>().WithMany().HasForeignKey(s => s.EpisodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StrategyDiscussion>().WithMany().HasForeignKey(s => s.StrategyDiscussionId).OnDelete(DeleteBehavior.Restrict);
@@ -88,6 +93,7 @@ internal sealed class ChildProtectionConferenceConfiguration : IEntityTypeConfig
 {
     public void Configure(EntityTypeBuilder<ChildProtectionConference> builder)
     {
+        builder.Property(c => c.Source).HasMaxLength(200);
         builder.Property(c => c.Chair).HasMaxLength(200);
         builder.Property(c => c.CategoryOfAbuse).HasMaxLength(4);
         builder.Property(c => c.ReasonLate).HasMaxLength(2000);
@@ -113,6 +119,7 @@ internal sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<ChildProtectionPlan> builder)
     {
+        builder.Property(p => p.Source).HasMaxLength(200);
         builder.Ignore(p => p.IsActive);
         builder.Property(p => p.InitialCategory).HasMaxLength(4);
         builder.Property(p => p.LatestCategory).HasMaxLength(4);

@@ -34,6 +34,9 @@ public sealed class CinEpisode : IPartnershipOwned, IConcurrencyVersioned
     public string? ClosureReason { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public Guid? RecordedByUserId { get; set; }
+
+    /// <summary>Where the record came from when it was not recorded here (e.g. "CIN census 2025-26 import"); null when recorded in the system.</summary>
+    public string? Source { get; set; }
     public long Version { get; set; }
 
     public bool IsOpen => ClosureDate is null;
@@ -68,6 +71,9 @@ public sealed class Assessment : IPartnershipOwned, IConcurrencyVersioned
     /// <summary>CIN census factors identified at assessment, codes separated by spaces ("3A 16A").</summary>
     public string? Factors { get; set; }
     public AssessmentOutcome? Outcome { get; set; }
+
+    /// <summary>Where the record came from when it was not recorded here (e.g. "CIN census 2025-26 import"); null when recorded in the system.</summary>
+    public string? Source { get; set; }
     public long Version { get; set; }
 
     public bool IsCompleted => AuthorisationDate is not null;
@@ -82,6 +88,9 @@ public sealed class CinPlan : IPartnershipOwned, IConcurrencyVersioned
     public Guid PersonId { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
+
+    /// <summary>Where the record came from when it was not recorded here (e.g. "CIN census 2025-26 import"); null when recorded in the system.</summary>
+    public string? Source { get; set; }
     public long Version { get; set; }
 }
 
@@ -97,6 +106,9 @@ public sealed class StrategyDiscussion : IPartnershipOwned, IConcurrencyVersione
     public required string Rationale { get; set; }
     public string? Actions { get; set; }
     public List<StrategyDiscussionAttendee> Attendees { get; set; } = [];
+
+    /// <summary>Where the record came from when it was not recorded here (e.g. "CIN census 2025-26 import"); null when recorded in the system.</summary>
+    public string? Source { get; set; }
     public long Version { get; set; }
 }
 
@@ -143,6 +155,9 @@ public sealed class Section47Enquiry : IPartnershipOwned, IConcurrencyVersioned
 
     /// <summary>The initial conference this enquiry led to, once held.</summary>
     public Guid? InitialConferenceId { get; set; }
+
+    /// <summary>Where the record came from when it was not recorded here (e.g. "CIN census 2025-26 import"); null when recorded in the system.</summary>
+    public string? Source { get; set; }
     public long Version { get; set; }
 }
 
@@ -189,6 +204,9 @@ public sealed class ChildProtectionConference : IPartnershipOwned, IConcurrencyV
     public string? CategoryOfAbuse { get; set; }
     public string? ReasonLate { get; set; }
     public List<ConferenceAttendance> Attendance { get; set; } = [];
+
+    /// <summary>Where the record came from when it was not recorded here (e.g. "CIN census 2025-26 import"); null when recorded in the system.</summary>
+    public string? Source { get; set; }
     public long Version { get; set; }
 }
 
@@ -222,6 +240,9 @@ public sealed class ChildProtectionPlan : IPartnershipOwned, IConcurrencyVersion
 
     /// <summary>Started within two years of a previous plan ending (KPI 5's definition).</summary>
     public bool IsRepeatWithinTwoYears { get; set; }
+
+    /// <summary>Where the record came from when it was not recorded here (e.g. "CIN census 2025-26 import"); null when recorded in the system.</summary>
+    public string? Source { get; set; }
     public long Version { get; set; }
 
     public bool IsActive => EndDate is null;

@@ -67,7 +67,7 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
         {
             var episodeEnquiries = enquiries[e.Id].OrderBy(s => s.StartDate).ThenBy(s => s.Id).ToList();
             var firstInitialConference = episodeEnquiries
-                .Select(s => s.InitialConferenceId is { } id && initialConferenceDates.TryGetValue(id, out var held) ? held : (DateOnly?)null)
+                .Select(s => s.InitialConferenceId is { } id && initialConferenceDates.TryGetValue(id, out var held) && held <= end ? held : (DateOnly?)null)
                 .FirstOrDefault(d => d is not null);
             return new XElement("CINdetails",
                 new XElement("CINreferralDate", Date(e.ReferralDate)),
@@ -122,6 +122,24 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
         return new CinCensusFile(collectionYear, document, childElements.Count, episodes.Count);
     }
 
+    /// <summary>
+    /// The LAchildID of a child with no local authority child id recorded: ten characters derived from
+    /// the record's id, the same every time, so a file exported and imported again finds the same child.
+    /// </summary>
+    public static string SystemChildId(Guid personId)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(personId.ToByteArray());
+        var value = BitConverter.ToUInt64(hash, 0) % 3_656_158_440_062_976UL; // 36^10
+        Span<char> id = stackalloc char[10];
+        for (var i = 9; i >= 0; i--)
+        {
+            id[i] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(int)(value % 36)];
+            value /= 36;
+        }
+
+        return new string(id);
+    }
+
     /// <summary>Schema errors for the file against its year's DfE schema; empty when it is valid.</summary>
     public static IReadOnlyList<string> SchemaErrors(XDocument document, int collectionYear)
     {
@@ -169,7 +187,7 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
             foreach (var p in people)
             {
                 var laChildId = identifiers[(p.Id, PersonIdentifierType.LocalAuthorityChildId)].OrderByDescending(i => i.RecordedAt).FirstOrDefault()?.Value
-                    ?? p.Id.ToString("N", CultureInfo.InvariantCulture)[..10].ToUpperInvariant();
+                    ?? SystemChildId(p.Id);
                 var upn = identifiers[(p.Id, PersonIdentifierType.UniquePupilNumber)].OrderByDescending(i => i.RecordedAt).FirstOrDefault()?.Value;
                 children[p.Id] = new CensusChild(laChildId, upn, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex, p.EthnicityCode);
             }

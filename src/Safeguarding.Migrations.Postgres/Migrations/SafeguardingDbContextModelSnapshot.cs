@@ -1808,6 +1808,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid?>("SocialWorkerUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -1879,6 +1883,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid?>("Section47EnquiryId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -1936,6 +1944,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
 
                     b.Property<int>("PreviousPlans")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -2007,6 +2019,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -2045,6 +2061,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -2166,6 +2186,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -2220,6 +2244,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
 
                     b.Property<bool>("Section47Agreed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

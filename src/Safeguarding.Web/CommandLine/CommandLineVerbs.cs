@@ -21,6 +21,7 @@ public static class CommandLineVerbs
         ["verify-audit"] = VerifyAuditAsync,
         ["export"] = ReturnsVerbs.ExportAsync,
         ["validate"] = ReturnsVerbs.ValidateAsync,
+        ["import"] = ReturnsVerbs.ImportAsync,
         ["help"] = HelpAsync,
     };
 
@@ -68,6 +69,8 @@ public static class CommandLineVerbs
               export cin-census --year Y --out FILE    the CIN census XML for the collection year ending in Y
                 [--la NNN] [--partnership CODE]        (--la: the DfE local authority number; 999 by default)
               validate cin-census FILE [--year Y]      check a CIN census file against the DfE schema
+              import cin-census FILE                   load a CIN census file into the pathway records
+                [--partnership CODE]                   (idempotent; nothing is imported from a bad file)
               working-days add DATE N [--json]         the date N working days after DATE
               working-days between A B [--json]        working days after A up to and including B
               working-days is DATE [--json]            whether DATE is a working day

@@ -3,6 +3,7 @@ using System.Xml;
 using System.Xml.Schema;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Access;
+using Safeguarding.Core.Audit;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Returns;
 
@@ -34,7 +35,8 @@ internal static class ReturnsVerbs
             throw new VerbException($"--la needs the local authority's three-digit DfE number, not '{localAuthority}'");
         }
 
-        await using var db = await PartnershipContextAsync(context);
+        var (db, _) = await PartnershipContextAsync(context);
+        await using var disposeDb = db;
         var clock = Stopwatch.StartNew();
         var file = await new CinCensusExport(db).ExportAsync(year, localAuthority, DateTimeOffset.UtcNow);
         var built = clock.Elapsed.TotalSeconds;
@@ -99,6 +101,50 @@ internal static class ReturnsVerbs
         return Task.FromResult(errors.Count == 0 ? 0 : 1);
     }
 
+    public static async Task<int> ImportAsync(VerbContext context)
+    {
+        if (context.Options.Positional is not ["cin-census", var path])
+        {
+            throw new VerbException("import cin-census FILE [--partnership CODE]");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new VerbException($"no file at {path}");
+        }
+
+        var (db, partnershipId) = await PartnershipContextAsync(context);
+        await using var disposeDb = db;
+        var clock = Stopwatch.StartNew();
+        await using var stream = File.OpenRead(path);
+        var result = await new CinCensusImport(db).ImportAsync(stream, path, ProcessContext.System(DateTimeOffset.UtcNow, "import cin-census", partnershipId));
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (!context.Options.Json)
+        {
+            foreach (var problem in result.Problems.Take(50))
+            {
+                context.Out.WriteLine($"line {problem.Line}, column {problem.Column}: {problem.Message}");
+            }
+        }
+
+        context.Report(
+            new
+            {
+                year = result.CollectionYear,
+                imported = result.Succeeded,
+                children = result.Children,
+                children_created = result.ChildrenCreated,
+                records_created = result.Created,
+                records_updated = result.Updated,
+                cin_import_seconds = Math.Round(seconds, 2),
+                problems = result.Problems.Select(p => new { line = p.Line, column = p.Column, message = p.Message }),
+            },
+            result.Succeeded
+                ? $"Imported {result.Children:N0} children ({result.ChildrenCreated:N0} new): {result.Created:N0} records created, {result.Updated:N0} updated in {seconds:0.00} s."
+                : $"Nothing imported: {result.Problems.Count:N0} problem(s).");
+        return result.Succeeded ? 0 : 1;
+    }
+
     private static int Year(VerbContext context)
     {
         var year = context.Options.Number("year") ?? throw new VerbException("--year is required: the collection year's end, e.g. --year 2026 for 2025-26");
@@ -119,7 +165,7 @@ internal static class ReturnsVerbs
     }
 
     /// <summary>A context that sees one partnership's records: the one named, or the only one there is.</summary>
-    private static async Task<SafeguardingDbContext> PartnershipContextAsync(VerbContext context)
+    private static async Task<(SafeguardingDbContext Db, Guid PartnershipId)> PartnershipContextAsync(VerbContext context)
     {
         var db = context.Services.GetRequiredService<SafeguardingDbContext>();
         var partnerships = await db.Partnerships.AsNoTracking().Select(p => new { p.Id, p.Code }).ToListAsync();
@@ -127,6 +173,6 @@ internal static class ReturnsVerbs
         var chosen = code is null
             ? partnerships.Count == 1 ? partnerships[0] : throw new VerbException($"there are {partnerships.Count} partnerships: choose one with --partnership CODE")
             : partnerships.SingleOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)) ?? throw new VerbException($"no partnership with code {code}");
-        return new SafeguardingDbContext(context.Services.GetRequiredService<DbContextOptions<SafeguardingDbContext>>(), new FixedTenantScope(chosen.Id));
+        return (new SafeguardingDbContext(context.Services.GetRequiredService<DbContextOptions<SafeguardingDbContext>>(), new FixedTenantScope(chosen.Id)), chosen.Id);
     }
 }

@@ -1,7 +1,9 @@
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Access;
 using Safeguarding.Core.Audit;
 using Safeguarding.Core.Children;
+using Safeguarding.Core.Data;
 using Safeguarding.Core.Pathway;
 using Safeguarding.Core.Returns;
 using Safeguarding.Tests.Shared;
@@ -35,6 +37,148 @@ public sealed class CinCensusExportTests : IAsyncLifetime
 
     [Fact]
     public async Task AChildProtectionJourney_IsReportedInFull_AndTheFileMeetsTheSchema()
+    {
+        var upn = await ArrangeAChildProtectionJourneyAsync();
+
+        var file = await ExportAsync();
+
+        Assert.Empty(CinCensusExport.SchemaErrors(file.Document, 2026));
+        var details = Assert.Single(file.Document.Descendants("CINdetails"));
+        Assert.Equal("A100000001", Value(file.Document, "LAchildID"));
+        Assert.Equal(upn, Value(file.Document, "UPN"));
+        Assert.Equal("2015-06-01", Value(file.Document, "PersonBirthDate"));
+        Assert.Equal("2025-05-12", Value(details, "CINreferralDate"));
+        Assert.Equal("6", Value(details, "ReferralSource"));
+        Assert.Equal("N1", Value(details, "PrimaryNeedCode"));
+        Assert.Equal("2025-06-03", details.Element("DateOfInitialCPC")?.Value);
+        Assert.Equal(["3A", "18C"], details.Descendants("AssessmentFactors").Select(f => f.Value));
+        Assert.Equal("2025-06-04", Value(details, "InitialCPCtarget"));
+        Assert.Equal("0", Value(details, "ICPCnotRequired"));
+
+        // Events after 31 March are not in this year's file: the CIN plan is still open, the April review not yet held.
+        Assert.Null(details.Descendants("CINPlanEndDate").SingleOrDefault());
+        Assert.Equal(["2025-09-02"], details.Descendants("CPPreviewDate").Select(r => r.Value));
+        Assert.Equal("PHY", Value(details, "InitialCategoryOfAbuse"));
+        Assert.Equal("NEG", Value(details, "LatestCategoryOfAbuse"));
+        Assert.Equal("1", Value(details, "NumberOfPreviousCPP"));
+        Assert.Equal("0", Value(details, "ReferralNFA"));
+    }
+
+    [Fact]
+    public async Task OnlyEpisodesOpenInTheYear_AreInScope_AndAMergedRecordsEpisode_IsUnderTheSurvivor()
+    {
+        await ArrangeEpisodesInAndOutOfTheYearAsync();
+
+        var file = await ExportAsync();
+
+        Assert.Empty(CinCensusExport.SchemaErrors(file.Document, 2026));
+        var reported = Assert.Single(file.Document.Descendants("Child"));
+        Assert.Equal("B200000002", Value(reported, "LAchildID"));
+        Assert.Equal(["2024-11-05", "2026-03-31"], reported.Descendants("CINreferralDate").Select(d => d.Value));
+        Assert.Equal(["RC8", "RC8"], reported.Descendants("ReasonForClosure").Select(d => d.Value));
+        Assert.Equal(["0", "1"], reported.Descendants("ReferralNFA").Select(d => d.Value));
+        Assert.Equal((1, 2), (file.Children, file.Episodes));
+    }
+
+    [Fact]
+    public void AFileMissingARequiredElement_FailsTheSchema()
+    {
+        var document = XDocument.Parse("""
+            <Message><Children><Child>
+              <ChildIdentifiers><LAchildID>X1</LAchildID><Sex>F</Sex></ChildIdentifiers>
+              <ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>
+              <CINdetails><CINreferralDate>2025-05-01</CINreferralDate><ReferralSource>6</ReferralSource></CINdetails>
+            </Child></Children></Message>
+            """);
+
+        Assert.Contains(CinCensusExport.SchemaErrors(document, 2026), e => e.Contains("ReferralNFA", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExportImportExport_GivesTheSameFile_AndASecondImportChangesNothing()
+    {
+        await ArrangeAChildProtectionJourneyAsync();
+        await ArrangeEpisodesInAndOutOfTheYearAsync();
+        var first = await TextOfAsync((await ExportAsync()).Document);
+
+        await using var empty = await TestDatabase.CreateAsync();
+        await empty.MigrateAsync();
+        var elsewhere = await PartnershipInAsync(empty);
+        var imported = await ImportAsync(empty, elsewhere, first);
+        var again = await ImportAsync(empty, elsewhere, first);
+        await using var db = empty.NewContext(new FixedTenantScope(elsewhere));
+        var second = await TextOfAsync((await new CinCensusExport(db).ExportAsync(2026, "999", Now)).Document);
+
+        Assert.True(imported.Succeeded, string.Join("; ", imported.Problems));
+        Assert.Equal((2, 2), (imported.Children, imported.ChildrenCreated));
+        Assert.Equal(first, second);
+        Assert.Equal((0, 0, 0), (again.ChildrenCreated, again.Created, again.Updated));
+        Assert.All(await db.CinEpisodes.Select(e => e.Source).ToListAsync(), s => Assert.StartsWith("CIN census 2025-26 import", s, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ALaterYearsFile_UpdatesTheEpisodeItCarriesOn()
+    {
+        var child = await AddChildAsync("D400000004", null, new DateOnly(2014, 2, 2));
+        await using (var db = database.NewContext())
+        {
+            db.Add(Episode(child, new DateOnly(2025, 2, 3)));
+            db.Record(new Registered(partnershipId), ProcessContext.System(Now));
+            await db.SaveChangesAsync();
+        }
+
+        var lastYear = await TextOfAsync((await ExportAsync(2025)).Document);
+        await using (var db = database.NewContext())
+        {
+            var episode = await db.CinEpisodes.SingleAsync(e => e.PersonId == child);
+            (episode.ClosureDate, episode.ClosureReason) = (new DateOnly(2025, 8, 1), "RC7");
+            db.Record(new Registered(partnershipId), ProcessContext.System(Now));
+            await db.SaveChangesAsync();
+        }
+
+        var thisYear = await TextOfAsync((await ExportAsync()).Document);
+
+        await using var empty = await TestDatabase.CreateAsync();
+        await empty.MigrateAsync();
+        var elsewhere = await PartnershipInAsync(empty);
+        await ImportAsync(empty, elsewhere, lastYear);
+        var update = await ImportAsync(empty, elsewhere, thisYear);
+
+        Assert.Equal((0, 0, 1), (update.ChildrenCreated, update.Created, update.Updated));
+        await using var check = empty.NewContext();
+        var imported = await check.CinEpisodes.SingleAsync();
+        Assert.Equal((new DateOnly(2025, 8, 1), "RC7"), (imported.ClosureDate, imported.ClosureReason));
+    }
+
+    [Fact]
+    public async Task AFileThatFailsTheSchema_ImportsNothing_AndSaysWhere()
+    {
+        await using var empty = await TestDatabase.CreateAsync();
+        await empty.MigrateAsync();
+        var elsewhere = await PartnershipInAsync(empty);
+        const string Broken = """
+            <Message>
+              <Header><CollectionDetails><Collection>CIN</Collection><Year>2026</Year></CollectionDetails></Header>
+              <Children><Child>
+                <ChildIdentifiers><LAchildID>X1</LAchildID><Sex>F</Sex></ChildIdentifiers>
+                <ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>
+                <CINdetails><CINreferralDate>2025-05-01</CINreferralDate><ReferralSource>66</ReferralSource><ReferralNFA>0</ReferralNFA></CINdetails>
+              </Child></Children>
+            </Message>
+            """;
+
+        var result = await ImportAsync(empty, elsewhere, Broken);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(6, problem.Line);
+        Assert.Contains("ReferralSource", problem.Message, StringComparison.Ordinal);
+        await using var check = empty.NewContext();
+        Assert.Empty(await check.People.ToListAsync());
+        Assert.Empty(await check.CinEpisodes.ToListAsync());
+    }
+
+    /// <summary>Referral, assessment, strategy discussion, S47, ICPC, CP plan and reviews in 2025-26; returns the child's UPN.</summary>
+    private async Task<string> ArrangeAChildProtectionJourneyAsync()
     {
         var upn = $"{UpnFormat.CheckLetter("999123456789")}999123456789";
         var child = await AddChildAsync("A100000001", upn, new DateOnly(2015, 6, 1));
@@ -81,32 +225,11 @@ public sealed class CinCensusExportTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var file = await ExportAsync();
-
-        Assert.Empty(CinCensusExport.SchemaErrors(file.Document, 2026));
-        var details = Assert.Single(file.Document.Descendants("CINdetails"));
-        Assert.Equal("A100000001", Value(file.Document, "LAchildID"));
-        Assert.Equal(upn, Value(file.Document, "UPN"));
-        Assert.Equal("2015-06-01", Value(file.Document, "PersonBirthDate"));
-        Assert.Equal("2025-05-12", Value(details, "CINreferralDate"));
-        Assert.Equal("6", Value(details, "ReferralSource"));
-        Assert.Equal("N1", Value(details, "PrimaryNeedCode"));
-        Assert.Equal("2025-06-03", details.Element("DateOfInitialCPC")?.Value);
-        Assert.Equal(["3A", "18C"], details.Descendants("AssessmentFactors").Select(f => f.Value));
-        Assert.Equal("2025-06-04", Value(details, "InitialCPCtarget"));
-        Assert.Equal("0", Value(details, "ICPCnotRequired"));
-
-        // Events after 31 March are not in this year's file: the CIN plan is still open, the April review not yet held.
-        Assert.Null(details.Descendants("CINPlanEndDate").SingleOrDefault());
-        Assert.Equal(["2025-09-02"], details.Descendants("CPPreviewDate").Select(r => r.Value));
-        Assert.Equal("PHY", Value(details, "InitialCategoryOfAbuse"));
-        Assert.Equal("NEG", Value(details, "LatestCategoryOfAbuse"));
-        Assert.Equal("1", Value(details, "NumberOfPreviousCPP"));
-        Assert.Equal("0", Value(details, "ReferralNFA"));
+        return upn;
     }
 
-    [Fact]
-    public async Task OnlyEpisodesOpenInTheYear_AreInScope_AndAMergedRecordsEpisode_IsUnderTheSurvivor()
+    /// <summary>Episodes closed before the year, referred after it, carried into it, and one on a record since merged.</summary>
+    private async Task ArrangeEpisodesInAndOutOfTheYearAsync()
     {
         var child = await AddChildAsync("B200000002", null, new DateOnly(2012, 1, 20));
         var duplicate = await AddChildAsync("B200000099", null, new DateOnly(2012, 1, 20), mergedInto: child);
@@ -128,36 +251,36 @@ public sealed class CinCensusExportTests : IAsyncLifetime
             db.Record(new Registered(partnershipId), ProcessContext.System(Now));
             await db.SaveChangesAsync();
         }
-
-        var file = await ExportAsync();
-
-        Assert.Empty(CinCensusExport.SchemaErrors(file.Document, 2026));
-        var reported = Assert.Single(file.Document.Descendants("Child"));
-        Assert.Equal("B200000002", Value(reported, "LAchildID"));
-        Assert.Equal(["2024-11-05", "2026-03-31"], reported.Descendants("CINreferralDate").Select(d => d.Value));
-        Assert.Equal(["RC8", "RC8"], reported.Descendants("ReasonForClosure").Select(d => d.Value));
-        Assert.Equal(["0", "1"], reported.Descendants("ReferralNFA").Select(d => d.Value));
-        Assert.Equal((1, 2), (file.Children, file.Episodes));
     }
 
-    [Fact]
-    public void AFileMissingARequiredElement_FailsTheSchema()
+    private static async Task<Guid> PartnershipInAsync(TestDatabase target)
     {
-        var document = XDocument.Parse("""
-            <Message><Children><Child>
-              <ChildIdentifiers><LAchildID>X1</LAchildID><Sex>F</Sex></ChildIdentifiers>
-              <ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>
-              <CINdetails><CINreferralDate>2025-05-01</CINreferralDate><ReferralSource>6</ReferralSource></CINdetails>
-            </Child></Children></Message>
-            """);
-
-        Assert.Contains(CinCensusExport.SchemaErrors(document, 2026), e => e.Contains("ReferralNFA", StringComparison.Ordinal));
+        await using var db = target.NewContext();
+        var partnership = new Partnership { Id = Guid.NewGuid(), Code = "IMP", Name = "Importing partnership", LocalAuthorityName = "Importing council" };
+        db.Partnerships.Add(partnership);
+        db.Record(new Registered(partnership.Id), ProcessContext.System(Now));
+        await db.SaveChangesAsync();
+        return partnership.Id;
     }
 
-    private async Task<CinCensusFile> ExportAsync()
+    private static async Task<CinCensusImportResult> ImportAsync(TestDatabase target, Guid partnership, string xml)
     {
-        await using var db = database.NewContext();
-        return await new CinCensusExport(db).ExportAsync(2026, "999", Now);
+        await using var db = target.NewContext(new FixedTenantScope(partnership));
+        await using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml));
+        return await new CinCensusImport(db).ImportAsync(stream, "cin-2026.xml", ProcessContext.System(Now) with { PartnershipId = partnership });
+    }
+
+    private static async Task<string> TextOfAsync(XDocument document)
+    {
+        using var stream = new MemoryStream();
+        await CinCensusExport.WriteAsync(document, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private async Task<CinCensusFile> ExportAsync(int year = 2026)
+    {
+        await using var db = database.NewContext(new FixedTenantScope(partnershipId));
+        return await new CinCensusExport(db).ExportAsync(year, "999", Now);
     }
 
     private async Task<Guid> AddChildAsync(string laChildId, string? upn, DateOnly born, Guid? mergedInto = null)

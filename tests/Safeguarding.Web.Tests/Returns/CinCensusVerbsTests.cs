@@ -38,6 +38,30 @@ public sealed class CinCensusVerbsTests(SafeguardingWebFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task Import_OfTheFileJustExported_ChangesNothing_AndABadFileImportsNothing()
+    {
+        await AddReferralAsync(new DateOnly(2025, 11, 3));
+        var path = Path.Combine(folder, "cin.xml");
+        var (exported, _, exportError) = await Verbs.RunAsync(app, "export", "cin-census", "--year", "2026", "--out", path);
+        Assert.True(exported == 0, exportError);
+
+        var (exit, output, error) = await Verbs.RunAsync(app, "import", "cin-census", path, "--json");
+
+        Assert.True(exit == 0, output + error);
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("imported").GetBoolean());
+        Assert.Equal(0, json.RootElement.GetProperty("children_created").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("records_created").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("records_updated").GetInt32());
+
+        var bad = Path.Combine(folder, "bad.xml");
+        await File.WriteAllTextAsync(bad, "<Message><Children>");
+        var (refused, said, _) = await Verbs.RunAsync(app, "import", "cin-census", bad);
+        Assert.Equal(1, refused);
+        Assert.Contains("Nothing imported", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_NamesTheLineOfEachError()
     {
         var path = Path.Combine(folder, "broken.xml");
