@@ -49,5 +49,5 @@ public static class CinCensusSchema
     }
 
     private static string Label(XmlSchemaEnumerationFacet facet) =>
-        facet.Annotation?.Items.OfType<XmlSchemaDocumentation>().SelectMany(d => d.Markup ?? []).Select(n => n.Value?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "";
+        facet.Annotation?.Items.OfType<XmlSchemaDocumentation>().SelectMany(d => d.Markup ?? []).Select(n => n?.Value?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "";
 }
