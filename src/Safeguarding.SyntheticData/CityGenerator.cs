@@ -66,6 +66,8 @@ internal sealed class CityBuilder(CitySpec spec)
         var households = BuildHouseholds();
         RestrictSomeRecords();
 
+        var chronology = ChronologyGenerator.Generate(spec, partnership.Id, agenciesByKind, children);
+        var contacts = ContactGenerator.Generate(spec, partnership.Id, agenciesByKind, children, users, userRoles);
         return new SyntheticCity
         {
             Spec = spec,
@@ -78,8 +80,9 @@ internal sealed class CityBuilder(CitySpec spec)
             People = [.. children, .. adults],
             Relationships = relationships,
             HouseholdCount = households,
-            ChronologyEntries = ChronologyGenerator.Generate(spec, partnership.Id, agenciesByKind, children),
-            Contacts = ContactGenerator.Generate(spec, partnership.Id, agenciesByKind, children, users, userRoles),
+            ChronologyEntries = chronology,
+            Contacts = contacts,
+            Pathway = PathwayGenerator.Generate(spec, partnership.Id, agenciesByKind, children, users, userRoles, contacts),
         };
     }
 

@@ -76,6 +76,7 @@ public static class CityLoader
             await writer.WriteAsync("Other names", facts.Names, db.PersonNames.AddRange);
             await writer.WriteAsync("Chronology entries", city.ChronologyEntries, db.ChronologyEntries.AddRange);
             await WriteContactsAsync(writer, db, city.Contacts);
+            await WritePathwayAsync(writer, db, city.Pathway);
 
             db.Record(new DemoCityLoaded(city.Partnership.Id, city.Partnership.Code, city.Spec.Seed, city.Spec.Children,
                 city.People.Count, city.Relationships.Count, city.HouseholdCount, city.Agencies.Count, city.Users.Count), context);
@@ -109,6 +110,20 @@ public static class CityLoader
         await writer.WriteAsync("Agency information requests", contacts.InformationRequests, db.AgencyInformationRequests.AddRange);
         await writer.WriteAsync("Front door clocks", contacts.Clocks, db.Clocks.AddRange);
         await writer.WriteAsync("Contact reference counters", contacts.ReferenceCounters, db.ContactReferenceCounters.AddRange);
+    }
+
+    private static async Task WritePathwayAsync(BatchWriter writer, SafeguardingDbContext db, SyntheticPathway pathway)
+    {
+        await writer.WriteAsync("CIN episodes", pathway.Episodes, db.CinEpisodes.AddRange);
+        await writer.WriteAsync("Assessments", pathway.Assessments, db.Assessments.AddRange);
+        await writer.WriteAsync("CIN plans", pathway.CinPlans, db.CinPlans.AddRange);
+        await writer.WriteAsync("Strategy discussions", pathway.StrategyDiscussions, db.StrategyDiscussions.AddRange);
+        await writer.WriteAsync("Strategy discussion attendees", pathway.StrategyDiscussionAttendees, db.StrategyDiscussionAttendees.AddRange);
+        await writer.WriteAsync("Section 47 enquiries", pathway.Section47Enquiries, db.Section47Enquiries.AddRange);
+        await writer.WriteAsync("Child protection conferences", pathway.Conferences, db.ChildProtectionConferences.AddRange);
+        await writer.WriteAsync("Conference attendance", pathway.ConferenceAttendance, db.ConferenceAttendances.AddRange);
+        await writer.WriteAsync("Child protection plans", pathway.ChildProtectionPlans, db.ChildProtectionPlans.AddRange);
+        await writer.WriteAsync("Core group meetings", pathway.CoreGroupMeetings, db.CoreGroupMeetings.AddRange);
     }
 
     /// <summary>

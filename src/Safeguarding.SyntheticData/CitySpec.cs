@@ -8,6 +8,9 @@ namespace Safeguarding.SyntheticData;
 public sealed record CitySpec
 {
     public int Children { get; init; } = 2_000;
+
+    /// <summary>Years of statutory pathway history before <see cref="ReferenceDate"/> (see <see cref="PathwayGenerator"/>); 0 for none.</summary>
+    public int Years { get; init; } = 10;
     public int Seed { get; init; } = DemoCity.DefaultSeed;
     public string PartnershipCode { get; init; } = DemoCity.PartnershipCode;
     public string PartnershipName { get; init; } = DemoCity.PartnershipName;

@@ -45,6 +45,9 @@ public sealed class SyntheticCity
     /// <summary>The front door's last twelve months (see <see cref="ContactGenerator"/>).</summary>
     public SyntheticContacts Contacts { get; init; } = SyntheticContacts.Empty;
 
+    /// <summary>Children in need episodes and everything on them over <see cref="CitySpec.Years"/> (see <see cref="PathwayGenerator"/>).</summary>
+    public SyntheticPathway Pathway { get; init; } = SyntheticPathway.Empty;
+
     public IEnumerable<Person> Children => People.Where(p => p.IsChild);
 
     public IEnumerable<Agency> Schools => Agencies.Where(a => a.Type == AgencyType.School);

@@ -64,7 +64,7 @@ public static class CommandLineVerbs
             Verbs (dotnet run --project src/Safeguarding.Web -- <verb> [options]):
               migrate                                  create or upgrade the database
               seed --children N [--seed S] [--years Y] load a synthetic city into an empty database
-                                                       (--years is kept for the case history later modules add; no effect yet)
+                                                       (--years: years of CIN/CP pathway history, default 10)
               verify-audit [--json]                    check the audit trail's hash chain
               export cin-census --year Y --out FILE    the CIN census XML for the collection year ending in Y
                 [--la NNN] [--partnership CODE]        (--la: the DfE local authority number; 999 by default)
@@ -93,7 +93,7 @@ public static class CommandLineVerbs
         await DatabaseSetup.MigrateAsync(db);
         var children = context.Options.Number("children") ?? throw new VerbException("--children N is required, e.g. seed --children 5000");
         var seed = context.Options.Number("seed") ?? DemoCitySetup.DefaultSeed;
-        var years = context.Options.Number("years") ?? 1;
+        var years = context.Options.Number("years") ?? new Safeguarding.SyntheticData.CitySpec().Years;
         var started = DateTimeOffset.UtcNow;
         var summary = await DemoCitySetup.LoadAsync(context.Services, children, seed, years, context.Options.Json ? TextWriter.Null : context.Out);
         var seconds = (DateTimeOffset.UtcNow - started).TotalSeconds;

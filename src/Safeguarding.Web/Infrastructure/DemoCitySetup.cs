@@ -19,7 +19,8 @@ public static class DemoCitySetup
             var children = configuration.GetValue("DemoCity:Children", 2000);
             var seed = configuration.GetValue("DemoCity:Seed", DefaultSeed);
             await output.WriteLineAsync($"First start: loading the synthetic demo city ({children:N0} children)...");
-            await LoadAsync(services, children, seed, 1, output);
+            var years = configuration.GetValue("DemoCity:Years", new CitySpec().Years);
+            await LoadAsync(services, children, seed, years, output);
             await output.WriteLineAsync("Demo city loaded. Sign in as a demo user at /demo/sign-in.");
         }
 
@@ -64,7 +65,7 @@ public static class DemoCitySetup
         }
 
         var clock = services.GetRequiredService<TimeProvider>();
-        var city = CityGenerator.Generate(new CitySpec { Children = children, Seed = seed });
+        var city = CityGenerator.Generate(new CitySpec { Children = children, Seed = seed, Years = years });
         var progress = new Progress<string>(message => output.WriteLine(message));
         var context = ProcessContext.System(clock.GetUtcNow(), "seed", reason: $"Synthetic city, seed {seed}, {years} year(s)");
         return await CityLoader.LoadAsync(db, city, context, progress, CancellationToken.None);

@@ -56,6 +56,19 @@ public sealed class CityLoaderTests : IDisposable
         Assert.Equal(city.Contacts.Decisions.Count, await db.ContactDecisions.CountAsync());
         Assert.Equal(city.Contacts.InformationRequests.Count, await db.AgencyInformationRequests.CountAsync());
         Assert.Equal(city.Contacts.Clocks.Count, await db.Clocks.CountAsync());
+
+        var pathway = city.Pathway;
+        Assert.NotEmpty(pathway.Episodes);
+        Assert.Equal(pathway.Episodes.Count, await db.CinEpisodes.CountAsync());
+        Assert.Equal(pathway.Assessments.Count, await db.Assessments.CountAsync());
+        Assert.Equal(pathway.CinPlans.Count, await db.CinPlans.CountAsync());
+        Assert.Equal(pathway.StrategyDiscussions.Count, await db.StrategyDiscussions.CountAsync());
+        Assert.Equal(pathway.StrategyDiscussionAttendees.Count, await db.StrategyDiscussionAttendees.CountAsync());
+        Assert.Equal(pathway.Section47Enquiries.Count, await db.Section47Enquiries.CountAsync());
+        Assert.Equal(pathway.Conferences.Count, await db.ChildProtectionConferences.CountAsync());
+        Assert.Equal(pathway.ConferenceAttendance.Count, await db.ConferenceAttendances.CountAsync());
+        Assert.Equal(pathway.ChildProtectionPlans.Count, await db.ChildProtectionPlans.CountAsync());
+        Assert.Equal(pathway.CoreGroupMeetings.Count, await db.CoreGroupMeetings.CountAsync());
         Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count + city.ChronologyEntries.Count + city.Contacts.Contacts.Count);
     }
 
