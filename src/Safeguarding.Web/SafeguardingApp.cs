@@ -56,6 +56,10 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.FrontDoor.RequestForSupportSubmission>();
         services.AddScoped<Safeguarding.Core.FrontDoor.AgencyChecks>();
         services.AddScoped<Safeguarding.Core.FrontDoor.FrontDoorWorkspace>();
+        services.AddScoped<Safeguarding.Core.Pathway.ReferralRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.AssessmentRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.CinPlanRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.EpisodeClosure>();
         services.Configure<Features.RequestForSupport.FrontDoorOptions>(configuration.GetSection(Features.RequestForSupport.FrontDoorOptions.Section));
         services.AddSingleton(provider => new Safeguarding.Core.FrontDoor.LevelOfNeedGuidance(
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.RequestForSupport.FrontDoorOptions>>().Value.LevelsOfNeed));

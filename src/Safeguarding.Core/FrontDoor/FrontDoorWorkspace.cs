@@ -53,6 +53,8 @@ public sealed class FrontDoorWorkspace(
     public const string ChronologySource = "FrontDoor";
     public const int MostCandidates = 5;
 
+    private Pathway.ReferralRecording Referrals => new(db, clocks, chronology);
+
     /// <summary>The front door's working hours in London; screening outside them is flagged (the Ofsted visit asked).</summary>
     public static readonly TimeOnly OfficeOpens = new(9, 0);
     public static readonly TimeOnly OfficeCloses = new(17, 0);
@@ -369,6 +371,8 @@ public sealed class FrontDoorWorkspace(
     /// <summary>
     /// Records the manager's decision. The first decision stops FD-1, starts FD-2 and tells the
     /// referrer (which stops FD-2); a change is a new decision with a reason, the old one superseded.
+    /// A referral (assessment or strategy discussion) opens a child in need episode for each matched
+    /// child who has none open and none from this contact.
     /// </summary>
     public async Task<ChangeResult<ContactDecision>> DecideAsync(Guid contactId, long version, ContactDecisionForm form, ProcessContext context, CancellationToken cancellationToken = default)
     {
@@ -479,6 +483,9 @@ public sealed class FrontDoorWorkspace(
                 IsSignificant: decision.IsReferral, Source: ChronologySource, SourceReference: contact.Reference, OccurredAt: context.Now), context, cancellationToken);
         }
 
+        // A referral opens a child in need episode for each matched child, in this transaction. A
+        // change to a referral opens them then; a change away leaves them for a team manager to close.
+        await Referrals.StageFromContactAsync(contact, decision, context, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return ChangeResult<ContactDecision>.Done(decision);
     }

@@ -46,6 +46,10 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
     private static readonly string[] AgencyCheckRoles = [Roles.AgencyResearcher, Roles.FrontDoorWorker, Roles.FrontDoorManager];
     private static readonly string[] FrontDoorRoles = [Roles.FrontDoorWorker, Roles.FrontDoorManager];
 
+    /// <summary>The child in need pathway: reading it, recording on it (social care), authorising and closing (team managers).</summary>
+    private static readonly string[] PathwayRoles = [Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.SocialWorker, Roles.TeamManager, Roles.ConferenceChair];
+    private static readonly string[] PathwayRecordRoles = [Roles.SocialWorker, Roles.TeamManager, Roles.ConferenceChair];
+
     private const string AnyDraft = "00000000-0000-0000-0000-000000000001";
 
     private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
@@ -104,6 +108,17 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["children/{id:guid}/merges/{mergeId:guid}/unmerge"] = new OnlyRoles("/children/{merge}/unmerge", MergeRoles),
         ["children/{id:guid}/chronology"] = new OnlyRoles("/children/{child}/chronology", ChildRecordRoles),
         ["children/{id:guid}/chronology/add"] = new OnlyRoles("/children/{child}/chronology/add", [.. ChildRecordRoles.Except([Roles.PartnershipOfficer, Roles.Administrator])]),
+        ["children/{child:guid}/pathway"] = new OnlyRoles("/children/{child}/pathway", PathwayRoles),
+        ["children/{child:guid}/pathway/referrals/new"] = new OnlyRoles("/children/{child}/pathway/referrals/new", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/referrals/check-answers"] = new OnlyRoles("/children/{child}/pathway/referrals/check-answers?date=2026-01-05&source=1A&need=", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/episodes/{episode:guid}/assessments/new"] = new OnlyRoles("/children/{child}/pathway/episodes/{episode}/assessments/new", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/assessments/{assessment:guid}/allocate"] = new OnlyRoles("/children/{child}/pathway/assessments/{assessment}/allocate", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/assessments/{assessment:guid}/visit"] = new OnlyRoles("/children/{child}/pathway/assessments/{assessment}/visit", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/assessments/{assessment:guid}/authorise"] = new OnlyRoles("/children/{child}/pathway/assessments/{assessment}/authorise", Roles.TeamManager),
+        ["children/{child:guid}/pathway/episodes/{episode:guid}/cin-plans/new"] = new OnlyRoles("/children/{child}/pathway/episodes/{episode}/cin-plans/new", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/cin-plans/{plan:guid}/end"] = new OnlyRoles("/children/{child}/pathway/cin-plans/{cin-plan}/end", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/episodes/{episode:guid}/close"] = new OnlyRoles("/children/{child}/pathway/episodes/{episode}/close", Roles.TeamManager),
+        ["children/{child:guid}/pathway/episodes/{episode:guid}/close/check-answers"] = new OnlyRoles("/children/{child}/pathway/episodes/{episode}/close/check-answers?date=2026-01-05&reason=RC7&version=0", Roles.TeamManager),
         ["request-for-support"] = new OnlyRoles("/request-for-support", RequestForSupportRoles),
         ["request-for-support/start"] = new OnlyRoles("/request-for-support/start", RequestForSupportRoles),
         ["request-for-support/confirmation/{id:guid}"] = new OnlyRoles("/request-for-support/confirmation/" + AnyDraft, RequestForSupportRoles),
@@ -239,6 +254,14 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
             sample = sample.Replace("{incident}", (await IncidentIdAsync(db)).ToString(), StringComparison.Ordinal);
         }
 
+        if (sample.Contains("{episode}", StringComparison.Ordinal) || sample.Contains("{assessment}", StringComparison.Ordinal) || sample.Contains("{cin-plan}", StringComparison.Ordinal))
+        {
+            var (episode, assessment, plan) = await PathwaySampleAsync(db);
+            sample = sample.Replace("{episode}", episode.ToString(), StringComparison.Ordinal)
+                .Replace("{assessment}", assessment.ToString(), StringComparison.Ordinal)
+                .Replace("{cin-plan}", plan.ToString(), StringComparison.Ordinal);
+        }
+
         if (sample.Contains("{child}", StringComparison.Ordinal))
         {
             sample = sample.Replace("{child}", db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).First().Id.ToString(), StringComparison.Ordinal);
@@ -293,6 +316,28 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         }
 
         return $"{merge.SurvivorId}/merges/{merge.Id}";
+    }
+
+    /// <summary>An open episode with an assessment in progress and a CIN plan for the {child} child, recorded once through the services.</summary>
+    private async Task<(Guid Episode, Guid Assessment, Guid Plan)> PathwaySampleAsync(Safeguarding.Core.Data.SafeguardingDbContext db)
+    {
+        var child = await db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).FirstAsync();
+        if (await db.CinEpisodes.FirstOrDefaultAsync(e => e.PersonId == child.Id && e.ClosureDate == null) is not { } episode)
+        {
+            using var scope = app.Services.CreateScope();
+            var services = scope.ServiceProvider;
+            var manager = await db.Users.SingleAsync(u => u.Email == Safeguarding.SyntheticData.DemoCity.EmailFor(Roles.TeamManager));
+            var context = new ProcessContext(manager.Id, manager.DisplayName, child.PartnershipId, DateTimeOffset.UtcNow);
+            var today = Safeguarding.Core.Calendar.LondonTime.DateOf(context.Now);
+            var opened = await services.GetRequiredService<Safeguarding.Core.Pathway.ReferralRecording>().OpenAsync(new(child.Id, today, "1A", "N1"), context);
+            episode = opened.Value ?? throw new InvalidOperationException(string.Join("; ", opened.Errors.Values));
+            await services.GetRequiredService<Safeguarding.Core.Pathway.AssessmentRecording>().StartAsync(episode.Id, episode.Version, today, null, context);
+            await services.GetRequiredService<Safeguarding.Core.Pathway.CinPlanRecording>().StartAsync(episode.Id, episode.Version, today, context);
+        }
+
+        var assessment = await db.Assessments.Where(a => a.EpisodeId == episode.Id).Select(a => a.Id).FirstAsync();
+        var plan = await db.CinPlans.Where(p => p.EpisodeId == episode.Id).Select(p => p.Id).FirstAsync();
+        return (episode.Id, assessment, plan);
     }
 
     /// <summary>A real notification to open, recorded once through the service as a partnership officer would.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Children;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.FrontDoor;
 using Safeguarding.Core.Learning;
 
 namespace Safeguarding.Web.Features.Children;
@@ -14,7 +15,8 @@ public sealed record AddressRow(string AddressLine, string? Town, string? Postco
 public sealed record SchoolRow(string School, DateOnly? From, DateOnly? To);
 
 /// <summary>Something the partnership is doing for the child now, shown at the top of the record.</summary>
-public sealed record Involvement(string Kind, string Detail, DateOnly Since, string? Link);
+/// <summary>One kind of current work with the child; the link is shown to those the policy lets in.</summary>
+public sealed record Involvement(string Kind, string Detail, DateOnly Since, string? Link, string LinkPolicy = Access.AccessPolicies.Learning);
 
 /// <summary>
 /// What agencies hold about a child, gathered across the record and everything merged into it,
@@ -59,8 +61,8 @@ public sealed record ChildRecordFacts(
     }
 
     /// <summary>
-    /// Current work with the child. Each module adds its own kind here as it is built (contacts, plans,
-    /// care episodes); today: serious incidents notified to the National Panel.
+    /// Current work with the child. Each module adds its own kind here as it is built: serious
+    /// incidents notified to the National Panel, the open child in need episode, CIN and CP plans.
     /// </summary>
     private static async Task<IReadOnlyList<Involvement>> InvolvementsAsync(SafeguardingDbContext db, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
@@ -68,10 +70,22 @@ public sealed record ChildRecordFacts(
             .Where(n => n.ChildId != null && ids.Contains(n.ChildId.Value))
             .Select(n => new { n.Id, n.IncidentDate })
             .ToListAsync(cancellationToken);
-        return incidents
+        var involvements = incidents
             .Select(n => new Involvement("Serious incident notification", "Notified to the Child Safeguarding Practice Review Panel", n.IncidentDate, $"/learning/serious-incidents/details/{n.Id}"))
-            .OrderByDescending(i => i.Since)
             .ToList();
+
+        // Children's social care: the open child in need episode, and the plans in force.
+        var pathway = $"/children/{ids[0]}/pathway";
+        involvements.AddRange((await db.CinEpisodes.AsNoTracking().Where(e => ids.Contains(e.PersonId) && e.ClosureDate == null)
+                .Select(e => e.ReferralDate).ToListAsync(cancellationToken))
+            .Select(d => new Involvement("Child in need episode", "Open referral to children's social care", d, pathway, Access.AccessPolicies.Pathway)));
+        involvements.AddRange((await db.CinPlans.AsNoTracking().Where(p => ids.Contains(p.PersonId) && p.EndDate == null)
+                .Select(p => p.StartDate).ToListAsync(cancellationToken))
+            .Select(d => new Involvement("Child in need plan", "Child in need plan in place", d, pathway, Access.AccessPolicies.Pathway)));
+        involvements.AddRange((await db.ChildProtectionPlans.AsNoTracking().Where(p => ids.Contains(p.PersonId) && p.EndDate == null)
+                .Select(p => new { p.StartDate, p.LatestCategory }).ToListAsync(cancellationToken))
+            .Select(p => new Involvement("Child protection plan", $"Child protection plan: {CinCensusCodes.Describe(CinCensusCodes.CategoriesOfAbuse, p.LatestCategory)}", p.StartDate, pathway, Access.AccessPolicies.Pathway)));
+        return involvements.OrderByDescending(i => i.Since).ToList();
     }
 
     public static string Describe(PersonNameKind kind) => kind switch
