@@ -56,6 +56,13 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.FrontDoor.RequestForSupportSubmission>();
         services.AddScoped<Safeguarding.Core.FrontDoor.AgencyChecks>();
         services.AddScoped<Safeguarding.Core.FrontDoor.FrontDoorWorkspace>();
+
+        // Child protection route (pathway part B).
+        services.AddScoped<Safeguarding.Core.Pathway.StrategyDiscussionRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.Section47OutcomeRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.InitialConferenceRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.ReviewConferenceRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.CoreGroupRecording>();
         services.Configure<Features.RequestForSupport.FrontDoorOptions>(configuration.GetSection(Features.RequestForSupport.FrontDoorOptions.Section));
         services.AddSingleton(provider => new Safeguarding.Core.FrontDoor.LevelOfNeedGuidance(
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.RequestForSupport.FrontDoorOptions>>().Value.LevelsOfNeed));
