@@ -39,6 +39,10 @@ public abstract class ConferencePage(SafeguardingDbContext db, IAuthorizationSer
     [BindProperty]
     public List<AttendanceRow> Attendance { get; set; } = [];
 
+    /// <summary>How many rows the form showed, so none is lost however the form was posted.</summary>
+    [BindProperty]
+    public int Rows { get; set; }
+
     [BindProperty]
     public ConferenceDecision? Decision { get; set; }
 
@@ -59,7 +63,7 @@ public abstract class ConferencePage(SafeguardingDbContext db, IAuthorizationSer
 
     protected void StartRows()
     {
-        while (Attendance.Count < FirstRows)
+        while (Attendance.Count < Math.Min(Math.Max(Rows, FirstRows), MostRows))
         {
             Attendance.Add(new AttendanceRow());
         }
@@ -74,6 +78,7 @@ public abstract class ConferencePage(SafeguardingDbContext db, IAuthorizationSer
         }
 
         KeepTypingWithoutErrors();
+        StartRows();
         if (Attendance.Count < MostRows)
         {
             Attendance.Add(new AttendanceRow());

@@ -37,6 +37,10 @@ public sealed class NewModel(SafeguardingDbContext db, IAuthorizationService aut
     [BindProperty]
     public List<AttendeeRow> Attendees { get; set; } = [];
 
+    /// <summary>How many rows the form showed: a browser leaves out nothing, but rows are kept even if it did.</summary>
+    [BindProperty]
+    public int Rows { get; set; }
+
     [BindProperty]
     public bool? Section47Agreed { get; set; }
 
@@ -70,6 +74,11 @@ public sealed class NewModel(SafeguardingDbContext db, IAuthorizationService aut
             return refused;
         }
 
+        while (Attendees.Count < Math.Min(Math.Max(Rows, FirstRows), MostRows))
+        {
+            Attendees.Add(new AttendeeRow());
+        }
+
         if (add is not null)
         {
             KeepTypingWithoutErrors();
@@ -97,11 +106,6 @@ public sealed class NewModel(SafeguardingDbContext db, IAuthorizationService aut
         }
 
         AddErrors(result.Errors);
-        if (Attendees.Count == 0)
-        {
-            Attendees = [.. Enumerable.Range(0, FirstRows).Select(_ => new AttendeeRow())];
-        }
-
         return Page();
     }
 
