@@ -92,8 +92,15 @@ public sealed class ChildProtectionTests : IAsyncLifetime
     {
         var episode = new CinEpisode
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = personId, ReferralDate = referral, ReferralSource = "6", PrimaryNeed = "N1",
-            ClosureDate = closed, ClosureReason = closed is null ? null : "RC7", RecordedAt = Now,
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            PersonId = personId,
+            ReferralDate = referral,
+            ReferralSource = "6",
+            PrimaryNeed = "N1",
+            ClosureDate = closed,
+            ClosureReason = closed is null ? null : "RC7",
+            RecordedAt = Now,
         };
         db.CinEpisodes.Add(episode);
         db.Record(new SetUp(episode.Id), ProcessContext.System(Now));
@@ -579,14 +586,28 @@ public sealed class ChildProtectionTests : IAsyncLifetime
         var oldEpisode = await EpisodeAsync(db, duplicate.Id, start.AddDays(-30), closed: end);
         var conference = new ChildProtectionConference
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = oldEpisode, PersonId = duplicate.Id, Kind = ConferenceKind.Initial,
-            HeldOn = start, Chair = "Earlier chair", Decision = ConferenceDecision.PlanStarted, CategoryOfAbuse = "PHY",
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            EpisodeId = oldEpisode,
+            PersonId = duplicate.Id,
+            Kind = ConferenceKind.Initial,
+            HeldOn = start,
+            Chair = "Earlier chair",
+            Decision = ConferenceDecision.PlanStarted,
+            CategoryOfAbuse = "PHY",
         };
         db.ChildProtectionConferences.Add(conference);
         db.ChildProtectionPlans.Add(new ChildProtectionPlan
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = oldEpisode, PersonId = duplicate.Id, InitialConferenceId = conference.Id,
-            StartDate = start, EndDate = end, InitialCategory = "PHY", LatestCategory = "PHY",
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            EpisodeId = oldEpisode,
+            PersonId = duplicate.Id,
+            InitialConferenceId = conference.Id,
+            StartDate = start,
+            EndDate = end,
+            InitialCategory = "PHY",
+            LatestCategory = "PHY",
         });
         db.Record(new SetUp(conference.Id), ProcessContext.System(Now));
         await db.SaveChangesAsync();

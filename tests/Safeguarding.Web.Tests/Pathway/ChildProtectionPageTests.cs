@@ -1,6 +1,6 @@
-using AngleSharp.Dom;
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Access;
@@ -142,7 +142,10 @@ public sealed class ChildProtectionPageTests(SafeguardingWebFactory app) : IClas
 
         var more = await (await worker.PostFormAsync(url, page, new Dictionary<string, string>
         {
-            ["Version"] = VersionOf(page), ["add"] = "attendee", ["Attendees[0].Name"] = "DS Priya Shah", ["Rationale"] = "Kept",
+            ["Version"] = VersionOf(page),
+            ["add"] = "attendee",
+            ["Attendees[0].Name"] = "DS Priya Shah",
+            ["Rationale"] = "Kept",
         })).ReadDocumentAsync();
         Assert.Equal(4, more.QuerySelectorAll("select[name$='.AgencyId']").Length);
         Assert.Empty(more.ErrorSummaryLinks());
@@ -181,7 +184,8 @@ public sealed class ChildProtectionPageTests(SafeguardingWebFactory app) : IClas
 
         var response = await worker.PostFormAsync(url, page, With(new Dictionary<string, string>
         {
-            ["Version"] = VersionOf(page), ["Outcome"] = nameof(Section47Outcome.NotSubstantiated),
+            ["Version"] = VersionOf(page),
+            ["Outcome"] = nameof(Section47Outcome.NotSubstantiated),
         }, Date("OutcomeDate", Today.AddDays(-1))));
 
         AssertSavedToPathway(response, child);
@@ -297,7 +301,8 @@ public sealed class ChildProtectionPageTests(SafeguardingWebFactory app) : IClas
 
         var refused = await (await chair.PostFormAsync(url, page, new Dictionary<string, string>
         {
-            ["Version"] = VersionOf(page), ["Decision"] = nameof(ConferenceDecision.PlanStarted),
+            ["Version"] = VersionOf(page),
+            ["Decision"] = nameof(ConferenceDecision.PlanStarted),
         })).ReadDocumentAsync();
 
         AssertErrors(refused,
@@ -359,7 +364,9 @@ public sealed class ChildProtectionPageTests(SafeguardingWebFactory app) : IClas
 
         var refused = await (await manager.PostFormAsync(url, page, With(new Dictionary<string, string>
         {
-            ["Version"] = VersionOf(page), ["Decision"] = nameof(ConferenceDecision.PlanContinues), ["CategoryOfAbuse"] = "",
+            ["Version"] = VersionOf(page),
+            ["Decision"] = nameof(ConferenceDecision.PlanContinues),
+            ["CategoryOfAbuse"] = "",
         }, Date("HeldOn", Today.AddDays(-21))))).ReadDocumentAsync();
 
         AssertErrors(refused,
@@ -388,7 +395,8 @@ public sealed class ChildProtectionPageTests(SafeguardingWebFactory app) : IClas
 
         var response = await worker.PostFormAsync(url, page, With(new Dictionary<string, string>
         {
-            ["Version"] = VersionOf(page), ["Notes"] = "Safety plan agreed.",
+            ["Version"] = VersionOf(page),
+            ["Notes"] = "Safety plan agreed.",
         }, Date("HeldOn", Today.AddDays(-1))));
 
         AssertSavedToPathway(response, child);

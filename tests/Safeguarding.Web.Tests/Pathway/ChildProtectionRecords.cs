@@ -26,7 +26,13 @@ public static class ChildProtectionRecords
         var partnershipId = await db.People.Where(p => p.Id == childId).Select(p => p.PartnershipId).SingleAsync();
         var episode = new CinEpisode
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = childId, ReferralDate = referral, ReferralSource = "6", PrimaryNeed = "N1", RecordedAt = DateTimeOffset.UtcNow,
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            PersonId = childId,
+            ReferralDate = referral,
+            ReferralSource = "6",
+            PrimaryNeed = "N1",
+            RecordedAt = DateTimeOffset.UtcNow,
         };
         db.CinEpisodes.Add(episode);
         db.Record(new TestChildren.RecordedForTest(childId), Context(partnershipId));
