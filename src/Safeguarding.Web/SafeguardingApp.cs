@@ -56,10 +56,17 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.FrontDoor.RequestForSupportSubmission>();
         services.AddScoped<Safeguarding.Core.FrontDoor.AgencyChecks>();
         services.AddScoped<Safeguarding.Core.FrontDoor.FrontDoorWorkspace>();
+
+        // The statutory pathway: referrals, assessments, plans and closure; the child protection route.
         services.AddScoped<Safeguarding.Core.Pathway.ReferralRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.AssessmentRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.CinPlanRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.EpisodeClosure>();
+        services.AddScoped<Safeguarding.Core.Pathway.StrategyDiscussionRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.Section47OutcomeRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.InitialConferenceRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.ReviewConferenceRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.CoreGroupRecording>();
         services.Configure<Features.RequestForSupport.FrontDoorOptions>(configuration.GetSection(Features.RequestForSupport.FrontDoorOptions.Section));
         services.AddSingleton(provider => new Safeguarding.Core.FrontDoor.LevelOfNeedGuidance(
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.RequestForSupport.FrontDoorOptions>>().Value.LevelsOfNeed));

@@ -142,6 +142,14 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["front-door/contacts/{id:guid}/children/{childId:guid}"] = new OnlyRoles("/front-door/contacts/" + AnyDraft + "/children/" + AnyDraft, FrontDoorRoles),
         ["front-door/contacts/{id:guid}/decision"] = new OnlyRoles("/front-door/contacts/" + AnyDraft + "/decision", Roles.FrontDoorManager),
         ["learning/serious-incidents/details/{id:guid}"] = new OnlyRoles("/learning/serious-incidents/details/{incident}", Roles.PartnershipOfficer, Roles.Administrator),
+
+        // Child protection route (pathway part B): social care records, conference chairs too.
+        ["children/{child:guid}/pathway/episodes/{episode:guid}/strategy-discussions/new"] = new OnlyRoles("/children/{child}/pathway/episodes/{cp-episode}/strategy-discussions/new", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/section-47/{enquiry:guid}/outcome"] = new OnlyRoles("/children/{child}/pathway/section-47/{cp-enquiry}/outcome", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/section-47/{enquiry:guid}/initial-conference"] = new OnlyRoles("/children/{child}/pathway/section-47/{cp-enquiry}/initial-conference", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/section-47/{enquiry:guid}/initial-conference/check-answers"] = new OnlyRoles("/children/{child}/pathway/section-47/{cp-enquiry}/initial-conference/check-answers", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/cp-plans/{plan:guid}/review-conference"] = new OnlyRoles("/children/{child}/pathway/cp-plans/{cp-plan}/review-conference", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/cp-plans/{plan:guid}/core-groups/new"] = new OnlyRoles("/children/{child}/pathway/cp-plans/{cp-plan}/core-groups/new", PathwayRecordRoles),
     };
 
     [Fact]
@@ -282,6 +290,16 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
             // The demo researcher works for the police, so the sample is a check the police were asked.
             var police = db.Agencies.Where(a => a.Type == AgencyType.Police).OrderBy(a => a.Name).First().Id;
             sample = sample.Replace("{police-check}", db.AgencyInformationRequests.Where(r => r.AgencyId == police).OrderBy(r => r.Id).First().Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{cp-", StringComparison.Ordinal))
+        {
+            // The sample child's own child protection records, so each page opens as it would for real.
+            var childId = db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).First().Id;
+            var (episode, enquiry, plan) = await Pathway.ChildProtectionRecords.RouteSamplesAsync(db, childId);
+            sample = sample.Replace("{cp-episode}", episode.ToString(), StringComparison.Ordinal)
+                .Replace("{cp-enquiry}", enquiry.ToString(), StringComparison.Ordinal)
+                .Replace("{cp-plan}", plan.ToString(), StringComparison.Ordinal);
         }
 
         if (sample.Contains("{contact}", StringComparison.Ordinal))
