@@ -16,7 +16,7 @@ public sealed record EpisodeView(
     ClockState? Cw1,
     IReadOnlyList<AssessmentRow> Assessments,
     IReadOnlyList<CinPlan> CinPlans,
-    IReadOnlyList<StrategyDiscussion> StrategyDiscussions,
+    IReadOnlyList<Core.Pathway.StrategyDiscussion> StrategyDiscussions,
     IReadOnlyList<Section47Enquiry> Enquiries,
     IReadOnlyList<ChildProtectionConference> Conferences,
     IReadOnlyList<ChildProtectionPlan> ProtectionPlans,
