@@ -336,25 +336,39 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         return $"{merge.SurvivorId}/merges/{merge.Id}";
     }
 
-    /// <summary>An open episode with an assessment in progress and a CIN plan for the {child} child, recorded once through the services.</summary>
+    /// <summary>
+    /// An open episode with an assessment in progress and a CIN plan for the {child} child, recorded
+    /// through the services where the demo city's history has not already given the child them.
+    /// </summary>
     private async Task<(Guid Episode, Guid Assessment, Guid Plan)> PathwaySampleAsync(Safeguarding.Core.Data.SafeguardingDbContext db)
     {
         var child = await db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).FirstAsync();
-        if (await db.CinEpisodes.FirstOrDefaultAsync(e => e.PersonId == child.Id && e.ClosureDate == null) is not { } episode)
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var manager = await db.Users.SingleAsync(u => u.Email == Safeguarding.SyntheticData.DemoCity.EmailFor(Roles.TeamManager));
+        var context = new ProcessContext(manager.Id, manager.DisplayName, child.PartnershipId, DateTimeOffset.UtcNow);
+        var today = Safeguarding.Core.Calendar.LondonTime.DateOf(context.Now);
+        if (await db.CinEpisodes.AsNoTracking().FirstOrDefaultAsync(e => e.PersonId == child.Id && e.ClosureDate == null) is not { } episode)
         {
-            using var scope = app.Services.CreateScope();
-            var services = scope.ServiceProvider;
-            var manager = await db.Users.SingleAsync(u => u.Email == Safeguarding.SyntheticData.DemoCity.EmailFor(Roles.TeamManager));
-            var context = new ProcessContext(manager.Id, manager.DisplayName, child.PartnershipId, DateTimeOffset.UtcNow);
-            var today = Safeguarding.Core.Calendar.LondonTime.DateOf(context.Now);
             var opened = await services.GetRequiredService<Safeguarding.Core.Pathway.ReferralRecording>().OpenAsync(new(child.Id, today, "1A", "N1"), context);
             episode = opened.Value ?? throw new InvalidOperationException(string.Join("; ", opened.Errors.Values));
-            await services.GetRequiredService<Safeguarding.Core.Pathway.AssessmentRecording>().StartAsync(episode.Id, episode.Version, today, null, context);
-            await services.GetRequiredService<Safeguarding.Core.Pathway.CinPlanRecording>().StartAsync(episode.Id, episode.Version, today, context);
         }
 
-        var assessment = await db.Assessments.Where(a => a.EpisodeId == episode.Id).Select(a => a.Id).FirstAsync();
-        var plan = await db.CinPlans.Where(p => p.EpisodeId == episode.Id).Select(p => p.Id).FirstAsync();
+        async Task<long> VersionAsync() => await db.CinEpisodes.AsNoTracking().Where(e => e.Id == episode.Id).Select(e => e.Version).SingleAsync();
+        if (!await db.Assessments.AnyAsync(a => a.EpisodeId == episode.Id && a.AuthorisationDate == null))
+        {
+            var started = await services.GetRequiredService<Safeguarding.Core.Pathway.AssessmentRecording>().StartAsync(episode.Id, await VersionAsync(), today, null, context);
+            Assert.True(started.Succeeded, string.Join("; ", started.Errors.Values));
+        }
+
+        if (!await db.CinPlans.AnyAsync(p => p.EpisodeId == episode.Id && p.EndDate == null))
+        {
+            var planned = await services.GetRequiredService<Safeguarding.Core.Pathway.CinPlanRecording>().StartAsync(episode.Id, await VersionAsync(), today, context);
+            Assert.True(planned.Succeeded, string.Join("; ", planned.Errors.Values));
+        }
+
+        var assessment = await db.Assessments.Where(a => a.EpisodeId == episode.Id && a.AuthorisationDate == null).Select(a => a.Id).FirstAsync();
+        var plan = await db.CinPlans.Where(p => p.EpisodeId == episode.Id && p.EndDate == null).Select(p => p.Id).FirstAsync();
         return (episode.Id, assessment, plan);
     }
 
