@@ -15,6 +15,16 @@ public static class TestChildren
             .Where(p => p.IsChild && !p.IsRestricted && p.MergedIntoId == null && p.DateOfBirth != null && p.NhsNumber != null)
             .OrderBy(p => p.Id).Skip(skip).FirstAsync();
 
+    /// <summary>
+    /// An open child the demo city's ten years of history never referred to social care, so a test
+    /// can give them an episode and a plan of its own without meeting one the city made.
+    /// </summary>
+    public static Task<Person> WithoutPathwayAsync(SafeguardingDbContext db, int skip = 0) =>
+        db.People.AsNoTracking()
+            .Where(p => p.IsChild && !p.IsRestricted && p.MergedIntoId == null && p.DateOfBirth != null && p.NhsNumber != null
+                && !db.CinEpisodes.Any(e => e.PersonId == p.Id) && !db.ChildProtectionPlans.Any(c => c.PersonId == p.Id))
+            .OrderBy(p => p.Id).Skip(skip).FirstAsync();
+
     /// <summary>A second record of the child, as another agency might have made it: same name and date of birth, its own NHS number or none.</summary>
     public static async Task<Person> DuplicateOfAsync(SafeguardingDbContext db, Person child, string? nhsNumber = null, string actor = "test set-up")
     {

@@ -22,7 +22,7 @@ public sealed class ChildProtectionPageTests(SafeguardingWebFactory app) : IClas
     private async Task<(Guid Child, Guid Episode)> ChildWithEpisodeAsync()
     {
         await using var db = app.NewDbContext();
-        var child = await TestChildren.OpenChildAsync(db, skip: Interlocked.Increment(ref nextChild));
+        var child = await TestChildren.WithoutPathwayAsync(db, skip: Interlocked.Increment(ref nextChild));
         return (child.Id, await ChildProtectionRecords.EpisodeAsync(db, child.Id, Today.AddDays(-30)));
     }
 
