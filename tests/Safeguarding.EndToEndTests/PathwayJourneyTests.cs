@@ -44,8 +44,11 @@ public sealed class PathwayJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"/children/{childId}/pathway$"));
 
         await Main.GetByRole(AriaRole.Link, new() { Name = "Record a strategy discussion" }).ClickAsync();
-        await ClickAsync("Record the strategy discussion");
+
+        // Enter in a field submits the discussion (and shows what is missing), not "Add another attendee".
+        await Page.Locator("input[name='Attendees[0].Name']").PressAsync("Enter");
         await Assertions.Expect(Page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("input[name='Attendees[3].Name']")).ToHaveCountAsync(0);
         await AssertPageAsync("strategy discussion with nothing entered");
         await FillDateAsync("HeldOn", 3, 9, 2026);
         await Attendee(0, police, "DC Jordan Reeve", "Detective constable");
