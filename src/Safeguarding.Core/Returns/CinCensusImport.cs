@@ -143,6 +143,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         }
 
         var episode = existing.Episodes.GetValueOrDefault((person.Id, referred));
+        var isNew = episode is null;
         if (episode is null)
         {
             episode = new CinEpisode
@@ -160,7 +161,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
             counts.Created++;
         }
 
-        counts.Updated += Changed(
+        counts.Updated += Changed(isNew,
             Set(episode.ReferralSource, details.Element("ReferralSource")!.Value, v => episode.ReferralSource = v),
             Set(episode.PrimaryNeed, details.Element("PrimaryNeedCode")?.Value ?? episode.PrimaryNeed, v => episode.PrimaryNeed = v),
             Set(episode.ClosureDate, closed ?? episode.ClosureDate, v => episode.ClosureDate = v),
@@ -171,6 +172,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         {
             var started = DateOf(element.Element("AssessmentActualStartDate"))!.Value;
             var assessment = existing.Assessments.GetValueOrDefault((episode.Id, started));
+            var newAssessment = assessment is null;
             if (assessment is null)
             {
                 assessment = new Assessment { Id = Guid.CreateVersion7(context.Now), PartnershipId = episode.PartnershipId, EpisodeId = episode.Id, PersonId = person.Id, StartDate = started, Source = source };
@@ -180,7 +182,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
             }
 
             var factors = element.Element("FactorsIdentifiedAtAssessment")?.Elements("AssessmentFactors").Select(f => f.Value).ToList();
-            counts.Updated += Changed(
+            counts.Updated += Changed(newAssessment,
                 Set(assessment.AuthorisationDate, DateOf(element.Element("AssessmentAuthorisationDate")) ?? assessment.AuthorisationDate, v => assessment.AuthorisationDate = v),
                 Set(assessment.Factors, factors is { Count: > 0 } ? string.Join(' ', factors) : assessment.Factors, v => assessment.Factors = v));
         }
@@ -189,6 +191,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         {
             var started = DateOf(element.Element("CINPlanStartDate"))!.Value;
             var plan = existing.CinPlans.GetValueOrDefault((episode.Id, started));
+            var newPlan = plan is null;
             if (plan is null)
             {
                 plan = new CinPlan { Id = Guid.CreateVersion7(context.Now), PartnershipId = episode.PartnershipId, EpisodeId = episode.Id, PersonId = person.Id, StartDate = started, Source = source };
@@ -197,7 +200,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
                 counts.Created++;
             }
 
-            counts.Updated += Changed(Set(plan.EndDate, DateOf(element.Element("CINPlanEndDate")) ?? plan.EndDate, v => plan.EndDate = v));
+            counts.Updated += Changed(newPlan, Set(plan.EndDate, DateOf(element.Element("CINPlanEndDate")) ?? plan.EndDate, v => plan.EndDate = v));
         }
 
         foreach (var element in details.Elements("Section47"))
@@ -215,6 +218,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
     {
         var started = DateOf(element.Element("S47ActualStartDate"))!.Value;
         var enquiry = existing.Enquiries.GetValueOrDefault((episode.Id, started));
+        var isNew = enquiry is null;
         if (enquiry is null)
         {
             var discussion = new StrategyDiscussion
@@ -245,7 +249,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         }
 
         var notRequired = YesNo(element.Element("ICPCnotRequired")!);
-        counts.Updated += Changed(
+        counts.Updated += Changed(isNew,
             Set(enquiry.InitialConferenceTarget, DateOf(element.Element("InitialCPCtarget")) ?? enquiry.InitialConferenceTarget, v => enquiry.InitialConferenceTarget = v),
             Set(enquiry.ConferenceNotRequired, notRequired, v => enquiry.ConferenceNotRequired = v));
         if (DateOf(element.Element("DateOfInitialCPC")) is { } held && enquiry.InitialConferenceId is null)
@@ -261,6 +265,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
     {
         var started = DateOf(element.Element("CPPstartDate"))!.Value;
         var plan = existing.Plans.GetValueOrDefault((episode.Id, started));
+        var isNew = plan is null;
         if (plan is null)
         {
             var conference = InitialConference(episode, started, source, existing, counts, context);
@@ -283,7 +288,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
             counts.Created++;
         }
 
-        counts.Updated += Changed(
+        counts.Updated += Changed(isNew,
             Set(plan.EndDate, DateOf(element.Element("CPPendDate")) ?? plan.EndDate, v => plan.EndDate = v),
             Set(plan.InitialCategory, element.Element("InitialCategoryOfAbuse")!.Value, v => plan.InitialCategory = v),
             Set(plan.LatestCategory, element.Element("LatestCategoryOfAbuse")!.Value, v => plan.LatestCategory = v),
@@ -453,8 +458,8 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         return true;
     }
 
-    /// <summary>1 when any of the record's fields changed (a record counts once however many fields moved).</summary>
-    private static int Changed(params bool[] changes) => changes.Any(c => c) ? 1 : 0;
+    /// <summary>1 when any field of a record that was already there changed (a record counts once however many fields moved).</summary>
+    private static int Changed(bool isNew, params bool[] changes) => !isNew && changes.Any(c => c) ? 1 : 0;
 
     private sealed class Counts
     {
