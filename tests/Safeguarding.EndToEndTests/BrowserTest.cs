@@ -22,7 +22,8 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         context = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseUrl.ToString() });
-        context.SetDefaultTimeout(15_000);
+        // Generous: a shared 2-core runner under load once took more than 15 s to sign in and show a dashboard.
+        context.SetDefaultTimeout(30_000);
         Page = await context.NewPageAsync();
         Page.Console += (_, message) =>
         {
