@@ -45,6 +45,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.AssignedWorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Locality>().WithMany().HasForeignKey(c => c.LocalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.PartnershipId, c.FirstDecidedAt });
+
+        // Contacts received per month (performance pack).
+        builder.HasIndex(c => new { c.PartnershipId, c.ReceivedAt });
     }
 }
 

@@ -13,6 +13,7 @@ using Safeguarding.Core.FrontDoor;
 using Safeguarding.Core.Learning;
 using Safeguarding.Core.Notifications;
 using Safeguarding.Core.Pathway;
+using Safeguarding.Core.Performance;
 using Safeguarding.Core.Timescales;
 
 namespace Safeguarding.Core.Data;
@@ -73,6 +74,14 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     public DbSet<ConferenceAttendance> ConferenceAttendances => Set<ConferenceAttendance>();
     public DbSet<ChildProtectionPlan> ChildProtectionPlans => Set<ChildProtectionPlan>();
     public DbSet<CoreGroupMeeting> CoreGroupMeetings => Set<CoreGroupMeeting>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<IndicatorComparator> IndicatorComparators => Set<IndicatorComparator>();
+    public DbSet<ChildPopulation> ChildPopulations => Set<ChildPopulation>();
+    public DbSet<IndicatorFigure> IndicatorFigures => Set<IndicatorFigure>();
+    public DbSet<IndicatorCommentary> IndicatorCommentaries => Set<IndicatorCommentary>();
+    public DbSet<PerformancePackSignOff> PerformancePackSignOffs => Set<PerformancePackSignOff>();
+    public DbSet<DashboardPriority> DashboardPriorities => Set<DashboardPriority>();
+    public DbSet<DashboardMeasure> DashboardMeasures => Set<DashboardMeasure>();
 
     /// <summary>Queues a domain event; it is written with the next save, in the same transaction.</summary>
     public void Record(IDomainEvent domainEvent, ProcessContext context) =>

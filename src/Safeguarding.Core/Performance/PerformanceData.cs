@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Calendar;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Pathway;
+
+namespace Safeguarding.Core.Performance;
+
+public sealed record ContactRow(Guid Id, DateTimeOffset ReceivedAt, DateOnly ReceivedOn, DateTimeOffset? FirstDecidedAt, DateOnly? DecidedOn, bool IsReferral);
+
+public sealed record ReferralRow(Guid Id, Guid ChildId, DateOnly ReferralDate, DateOnly? ClosureDate);
+
+public sealed record AssessmentRow(Guid Id, Guid ChildId, DateOnly ReferralDate, DateOnly AuthorisationDate);
+
+public sealed record EnquiryRow(Guid Id, Guid ChildId, DateOnly StartDate);
+
+public sealed record InitialConferenceRow(Guid Id, Guid ChildId, DateOnly HeldOn, DateOnly? StrategyDiscussionOn);
+
+public sealed record PlanRow(Guid Id, Guid ChildId, DateOnly StartDate, DateOnly? EndDate);
+
+/// <summary>
+/// The few columns of the pathway the indicators read, for the months a pack covers plus the look-backs
+/// the definitions need (12 months for re-referrals and rolling periods, two years for repeat plans).
+/// Read once per pack without tracking, so every figure and every drill-down list comes from the same rows.
+/// Children are identified by their surviving record, so a merged duplicate is one child.
+/// </summary>
+public sealed class PerformanceData
+{
+    public required DateOnly FirstMonth { get; init; }
+    public required DateOnly LastMonth { get; init; }
+    public required WorkingDayCalendar Calendar { get; init; }
+    public required IReadOnlyList<ContactRow> Contacts { get; init; }
+    public required IReadOnlyList<ReferralRow> Referrals { get; init; }
+    public required IReadOnlyList<AssessmentRow> Assessments { get; init; }
+    public required IReadOnlyList<EnquiryRow> Enquiries { get; init; }
+    public required IReadOnlyList<InitialConferenceRow> InitialConferences { get; init; }
+    public required IReadOnlyList<PlanRow> Plans { get; init; }
+
+    /// <summary>Referrals of each child in date order (for re-referrals), built on first use.</summary>
+    internal ILookup<Guid, ReferralRow> ReferralsByChild => referralsByChild ??= Referrals.OrderBy(r => r.ReferralDate).ToLookup(r => r.ChildId);
+
+    internal ILookup<Guid, PlanRow> PlansByChild => plansByChild ??= Plans.OrderBy(p => p.StartDate).ToLookup(p => p.ChildId);
+
+    private ILookup<Guid, ReferralRow>? referralsByChild;
+    private ILookup<Guid, PlanRow>? plansByChild;
+
+    /// <summary>Reads what the indicators need for the months from <paramref name="firstMonth"/> to <paramref name="lastMonth"/>.</summary>
+    public static async Task<PerformanceData> LoadAsync(SafeguardingDbContext db, Guid partnershipId, DateOnly firstMonth, DateOnly lastMonth,
+        WorkingDayCalendar calendar, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        firstMonth = PerformanceMonths.StartOf(firstMonth);
+        lastMonth = PerformanceMonths.StartOf(lastMonth);
+        var end = PerformanceMonths.EndOf(lastMonth);
+
+        // Rolling 12-month figures for the first month reach back 11 months; re-referrals 12 more.
+        var rollingFrom = firstMonth.AddMonths(-11);
+        var lookBackFrom = rollingFrom.AddMonths(-12);
+        var planLookBackFrom = rollingFrom.AddYears(-ChildProtectionPlanHistory.RepeatWithinYears);
+
+        var survivors = await SurvivorsAsync(db, partnershipId, cancellationToken);
+        Guid Child(Guid id) => survivors.TryGetValue(id, out var survivor) ? survivor : id;
+
+        // Decisions can come a few days after receipt; a month's margin is ample.
+        var contactsFrom = LondonTime.StartOfDay(rollingFrom.AddMonths(-1));
+        var contactsTo = LondonTime.EndOfDay(end);
+        var contacts = await db.Contacts.AsNoTracking()
+            .Where(c => c.PartnershipId == partnershipId && c.ReceivedAt >= contactsFrom && c.ReceivedAt < contactsTo)
+            .Select(c => new { c.Id, c.ReceivedAt, c.FirstDecidedAt, c.IsReferral })
+            .ToListAsync(cancellationToken);
+
+        var referrals = await db.CinEpisodes.AsNoTracking()
+            .Where(e => e.PartnershipId == partnershipId && e.ReferralDate <= end
+                && (e.ReferralDate >= lookBackFrom || e.ClosureDate == null || e.ClosureDate >= rollingFrom))
+            .Select(e => new { e.Id, e.PersonId, e.ReferralDate, e.ClosureDate })
+            .ToListAsync(cancellationToken);
+
+        var assessments = await (
+            from a in db.Assessments.AsNoTracking()
+            join e in db.CinEpisodes.AsNoTracking() on a.EpisodeId equals e.Id
+            where a.PartnershipId == partnershipId && a.AuthorisationDate >= rollingFrom && a.AuthorisationDate <= end
+            select new { a.Id, a.PersonId, e.ReferralDate, AuthorisationDate = a.AuthorisationDate!.Value })
+            .ToListAsync(cancellationToken);
+
+        var enquiries = await db.Section47Enquiries.AsNoTracking()
+            .Where(s => s.PartnershipId == partnershipId && s.StartDate >= rollingFrom && s.StartDate <= end)
+            .Select(s => new { s.Id, s.PersonId, s.StartDate })
+            .ToListAsync(cancellationToken);
+
+        var conferences = await (
+            from c in db.ChildProtectionConferences.AsNoTracking()
+            join s in db.Section47Enquiries.AsNoTracking() on c.Section47EnquiryId equals s.Id into enquiry
+            from s in enquiry.DefaultIfEmpty()
+            join d in db.StrategyDiscussions.AsNoTracking() on s.StrategyDiscussionId equals d.Id into discussion
+            from d in discussion.DefaultIfEmpty()
+            where c.PartnershipId == partnershipId && c.Kind == ConferenceKind.Initial && c.HeldOn >= rollingFrom && c.HeldOn <= end
+            select new { c.Id, c.PersonId, c.HeldOn, StrategyOn = (DateOnly?)d.HeldOn })
+            .ToListAsync(cancellationToken);
+
+        var plans = await db.ChildProtectionPlans.AsNoTracking()
+            .Where(p => p.PartnershipId == partnershipId && p.StartDate <= end && (p.EndDate == null || p.EndDate >= planLookBackFrom))
+            .Select(p => new { p.Id, p.PersonId, p.StartDate, p.EndDate })
+            .ToListAsync(cancellationToken);
+
+        return new PerformanceData
+        {
+            FirstMonth = firstMonth,
+            LastMonth = lastMonth,
+            Calendar = calendar,
+            Contacts = contacts.Select(c => new ContactRow(c.Id, c.ReceivedAt, LondonTime.DateOf(c.ReceivedAt), c.FirstDecidedAt,
+                c.FirstDecidedAt is { } decided ? LondonTime.DateOf(decided) : null, c.IsReferral)).ToList(),
+            Referrals = referrals.Select(e => new ReferralRow(e.Id, Child(e.PersonId), e.ReferralDate, e.ClosureDate)).ToList(),
+            Assessments = assessments.Select(a => new AssessmentRow(a.Id, Child(a.PersonId), a.ReferralDate, a.AuthorisationDate)).ToList(),
+            Enquiries = enquiries.Select(s => new EnquiryRow(s.Id, Child(s.PersonId), s.StartDate)).ToList(),
+            InitialConferences = conferences.Select(c => new InitialConferenceRow(c.Id, Child(c.PersonId), c.HeldOn, c.StrategyOn)).ToList(),
+            Plans = plans.Select(p => new PlanRow(p.Id, Child(p.PersonId), p.StartDate, p.EndDate)).ToList(),
+        };
+    }
+
+    /// <summary>Every merged record of the partnership mapped to the record it finally lives in.</summary>
+    private static async Task<Dictionary<Guid, Guid>> SurvivorsAsync(SafeguardingDbContext db, Guid partnershipId, CancellationToken cancellationToken)
+    {
+        var merged = await db.People.AsNoTracking()
+            .Where(p => p.PartnershipId == partnershipId && p.MergedIntoId != null)
+            .Select(p => new { p.Id, Into = p.MergedIntoId!.Value })
+            .ToDictionaryAsync(p => p.Id, p => p.Into, cancellationToken);
+        var survivors = new Dictionary<Guid, Guid>(merged.Count);
+        foreach (var id in merged.Keys)
+        {
+            var current = id;
+            var steps = 0;
+            while (merged.TryGetValue(current, out var next) && steps++ < merged.Count)
+            {
+                current = next;
+            }
+
+            survivors[id] = current;
+        }
+
+        return survivors;
+    }
+}
