@@ -65,7 +65,12 @@ public sealed class PackCommentary(SafeguardingDbContext db)
         {
             commentary = new IndicatorCommentary
             {
-                Id = Guid.CreateVersion7(context.Now), PartnershipId = partnershipId, IndicatorCode = definition.Code, Month = month, Text = trimmed, AuthorName = context.ActorName,
+                Id = Guid.CreateVersion7(context.Now),
+                PartnershipId = partnershipId,
+                IndicatorCode = definition.Code,
+                Month = month,
+                Text = trimmed,
+                AuthorName = context.ActorName,
             };
             db.IndicatorCommentaries.Add(commentary);
         }
@@ -98,7 +103,12 @@ public sealed class PackCommentary(SafeguardingDbContext db)
 
         var signOff = new PerformancePackSignOff
         {
-            Id = Guid.CreateVersion7(context.Now), PartnershipId = partnershipId, Month = month, SignedOffByUserId = userId, SignedOffByName = context.ActorName, SignedOffAt = context.Now,
+            Id = Guid.CreateVersion7(context.Now),
+            PartnershipId = partnershipId,
+            Month = month,
+            SignedOffByUserId = userId,
+            SignedOffByName = context.ActorName,
+            SignedOffAt = context.Now,
         };
         db.PerformancePackSignOffs.Add(signOff);
         db.Record(new PerformancePackSignedOff(month, signOff.Id), context);

@@ -281,7 +281,12 @@ public sealed class PerformanceAdministration(SafeguardingDbContext db)
         {
             comparator = new IndicatorComparator
             {
-                Id = Guid.CreateVersion7(context.Now), PartnershipId = partnershipId, IndicatorCode = code, Kind = form.Kind, Year = form.Year!.Value, Source = source,
+                Id = Guid.CreateVersion7(context.Now),
+                PartnershipId = partnershipId,
+                IndicatorCode = code,
+                Kind = form.Kind,
+                Year = form.Year!.Value,
+                Source = source,
             };
             db.IndicatorComparators.Add(comparator);
         }
