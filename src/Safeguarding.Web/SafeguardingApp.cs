@@ -67,6 +67,9 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.Pathway.InitialConferenceRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.ReviewConferenceRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.CoreGroupRecording>();
+        services.AddScoped<Safeguarding.Core.Performance.PerformancePack>();
+        services.AddScoped<Safeguarding.Core.Performance.PerformanceAdministration>();
+        services.AddScoped<Safeguarding.Core.Performance.PackCommentary>();
         services.Configure<Features.RequestForSupport.FrontDoorOptions>(configuration.GetSection(Features.RequestForSupport.FrontDoorOptions.Section));
         services.AddSingleton(provider => new Safeguarding.Core.FrontDoor.LevelOfNeedGuidance(
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.RequestForSupport.FrontDoorOptions>>().Value.LevelsOfNeed));

@@ -29,6 +29,21 @@ public static class AccessPolicies
     /// </summary>
     public const string ChildrenContribute = "Module:Children:Contribute";
 
+    /// <summary>The performance pack, summary and dashboard: aggregate figures, for analysts, managers, the business unit and the board.</summary>
+    public const string Performance = "Module:Performance";
+
+    /// <summary>The records behind a figure: analysts and the managers who answer for the figures.</summary>
+    public const string PerformanceRecords = "Module:Performance:Records";
+
+    /// <summary>Writing an indicator's monthly commentary: the operational managers who own the indicators, and analysts drafting for them.</summary>
+    public const string PerformanceCommentary = "Module:Performance:Commentary";
+
+    /// <summary>Signing off a month's pack: a manager.</summary>
+    public const string PerformanceSignOff = "Module:Performance:SignOff";
+
+    /// <summary>Targets, tolerances, comparators, population, entered figures and dashboard priorities: analysts and administrators.</summary>
+    public const string PerformanceSettings = "Module:Performance:Settings";
+
     /// <summary>The roles the <see cref="Children"/> policy lets in (also: who may be named on a restricted record).</summary>
     public static readonly IReadOnlyList<string> ChildrenRoles =
     [
@@ -98,6 +113,12 @@ public static class AccessPolicies
         options.AddPolicy(Pathway, Module(signedIn, Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.SocialWorker, Roles.TeamManager, Roles.ConferenceChair));
         options.AddPolicy(PathwayRecord, Module(signedIn, Roles.SocialWorker, Roles.TeamManager, Roles.ConferenceChair));
         options.AddPolicy(PathwayAuthorise, Module(signedIn, Roles.TeamManager));
+        options.AddPolicy(Performance, Module(signedIn, Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager, Roles.ConferenceChair,
+            Roles.PartnershipOfficer, Roles.BoardMember, Roles.Administrator));
+        options.AddPolicy(PerformanceRecords, Module(signedIn, Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager));
+        options.AddPolicy(PerformanceCommentary, Module(signedIn, Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager));
+        options.AddPolicy(PerformanceSignOff, Module(signedIn, Roles.FrontDoorManager, Roles.TeamManager));
+        options.AddPolicy(PerformanceSettings, Module(signedIn, Roles.PerformanceAnalyst, Roles.Administrator));
         options.AddPolicy(RequestForSupport, Module(signedIn, Roles.Referrer, Roles.AgencySafeguardingLead, Roles.FrontDoorWorker, Roles.FrontDoorManager));
     }
 
@@ -117,6 +138,11 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/FrontDoor/Decision", FrontDoorDecide);
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
+        conventions.AuthorizeFolder("/Performance", Performance);
+        conventions.AuthorizeFolder("/Performance/Records", PerformanceRecords);
+        conventions.AuthorizeFolder("/Performance/Commentary", PerformanceCommentary);
+        conventions.AuthorizeFolder("/Performance/SignOff", PerformanceSignOff);
+        conventions.AuthorizeFolder("/Performance/Settings", PerformanceSettings);
     }
 
     private static AuthorizationPolicy Module(AuthorizationPolicy signedIn, params string[] roles) =>

@@ -20,6 +20,7 @@ public static class ModuleCatalogue
         new("Agency checks", "/agency-checks", AccessPolicies.AgencyChecks),
         new("Deadlines", "/timescales", AccessPolicies.Timescales),
         new("Learning", "/learning/serious-incidents", AccessPolicies.Learning),
+        new("Performance", "/performance", AccessPolicies.Performance),
         new("Administration", "/admin", AccessPolicies.Admin),
     ];
 }
