@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Core.Performance;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Features.Performance.Pack;
+
+/// <summary>The monthly pack: each indicator with its figure, comparison, target, status, trend, comparators and commentary.</summary>
+public sealed class IndexModel(PerformancePack pack, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    public DateOnly Month { get; private set; }
+
+    public IReadOnlyList<DateOnly> Months { get; private set; } = [];
+
+    public MonthlyPack? Pack { get; private set; }
+
+    public bool CanComment { get; private set; }
+
+    public bool CanSeeRecords { get; private set; }
+
+    public bool CanEnterFigures { get; private set; }
+
+    /// <summary>The printed pack (PDF) drops links, pickers and buttons.</summary>
+    public bool ForPrint { get; set; }
+
+    public async Task OnGetAsync(string? month, CancellationToken cancellationToken) => await LoadAsync(month, cancellationToken);
+
+    public async Task LoadAsync(string? month, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        Month = PerformanceText.MonthFrom(month, now);
+        Months = PerformanceText.MonthChoices(now);
+        if (User.PartnershipId() is { } partnershipId)
+        {
+            Pack = await pack.BuildAsync(partnershipId, Month, cancellationToken);
+            CanComment = !ForPrint && !Pack.IsSignedOff && (await authorization.AuthorizeAsync(User, AccessPolicies.PerformanceCommentary)).Succeeded;
+            CanSeeRecords = !ForPrint && (await authorization.AuthorizeAsync(User, AccessPolicies.PerformanceRecords)).Succeeded;
+            CanEnterFigures = !ForPrint && !Pack.IsSignedOff && (await authorization.AuthorizeAsync(User, AccessPolicies.PerformanceSettings)).Succeeded;
+        }
+    }
+}
