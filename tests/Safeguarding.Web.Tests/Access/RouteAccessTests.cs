@@ -50,6 +50,12 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
     private static readonly string[] PathwayRoles = [Roles.FrontDoorWorker, Roles.FrontDoorManager, Roles.SocialWorker, Roles.TeamManager, Roles.ConferenceChair];
     private static readonly string[] PathwayRecordRoles = [Roles.SocialWorker, Roles.TeamManager, Roles.ConferenceChair];
 
+    /// <summary>The performance pack's aggregate figures: analysts, managers, the business unit, the board and administrators.</summary>
+    private static readonly string[] PerformanceRoles =
+    [
+        Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.BoardMember, Roles.Administrator,
+    ];
+
     private const string AnyDraft = "00000000-0000-0000-0000-000000000001";
 
     private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
@@ -89,6 +95,12 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["timescales/bank-holidays/change"] = new OnlyRoles("/timescales/bank-holidays/change", Roles.Administrator),
         ["learning/serious-incidents"] = new OnlyRoles("/learning/serious-incidents", Roles.PartnershipOfficer, Roles.Administrator),
         ["learning/serious-incidents/record"] = new OnlyRoles("/learning/serious-incidents/record", Roles.PartnershipOfficer, Roles.Administrator),
+        ["performance"] = new OnlyRoles("/performance", PerformanceRoles),
+        ["performance/pack"] = new OnlyRoles("/performance/pack", PerformanceRoles),
+        ["performance/dashboard"] = new OnlyRoles("/performance/dashboard", PerformanceRoles),
+        ["performance/records/{code}"] = new OnlyRoles("/performance/records/kpi3", Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager),
+        ["performance/commentary/{code}"] = new OnlyRoles("/performance/commentary/kpi3", Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager),
+        ["performance/sign-off"] = new OnlyRoles("/performance/sign-off", Roles.FrontDoorManager, Roles.TeamManager),
         ["children"] = new OnlyRoles("/children", ChildRecordRoles),
         ["agency-checks"] = new OnlyRoles("/agency-checks", AgencyCheckRoles),
         ["agency-checks/{id:guid}"] = new OnlyRoles("/agency-checks/{police-check}", AgencyCheckRoles),

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Performance;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Features.Performance.Records;
+
+/// <summary>
+/// The records behind a figure, so an analyst can check any number: every record in the denominator,
+/// marked when it is in the numerator. Names show only to people who may open children's records, and
+/// never for a restricted record; looking is audited, as it lists children.
+/// </summary>
+public sealed class IndexModel(PerformancePack pack, SafeguardingDbContext db, IAuthorizationService authorization, ActorContext actor, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 100;
+
+    public IndicatorDrillDown DrillDown { get; private set; } = null!;
+
+    public IReadOnlyList<IndicatorCase> Shown { get; private set; } = [];
+
+    /// <summary>all, numerator or other (in the denominator only).</summary>
+    public string Show { get; private set; } = "all";
+
+    public int PageNumber { get; private set; }
+
+    public int PageCount { get; private set; }
+
+    public int Matching { get; private set; }
+
+    public IReadOnlyDictionary<Guid, string> ChildNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public IReadOnlyDictionary<Guid, string> ContactReferences { get; private set; } = new Dictionary<Guid, string>();
+
+    public bool CanOpenChildren { get; private set; }
+
+    public string MonthKey => PerformanceMonths.Key(DrillDown.Month);
+
+    public async Task<IActionResult> OnGetAsync(string code, string? month, string? show, int? page, CancellationToken cancellationToken)
+    {
+        if (User.PartnershipId() is not { } partnershipId)
+        {
+            return NotFound();
+        }
+
+        var chosen = PerformanceText.MonthFrom(month, clock.GetUtcNow());
+        if (await pack.DrillDownAsync(partnershipId, code, chosen, cancellationToken) is not { } drillDown)
+        {
+            return NotFound();
+        }
+
+        DrillDown = drillDown;
+        Show = show is "numerator" or "other" ? show : "all";
+        var matching = drillDown.Cases.Where(c => Show == "all" || c.InNumerator == (Show == "numerator")).ToList();
+        Matching = matching.Count;
+        PageCount = Math.Max(1, (int)Math.Ceiling(matching.Count / (double)PageSize));
+        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+        Shown = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+
+        CanOpenChildren = (await authorization.AuthorizeAsync(User, AccessPolicies.Children)).Succeeded;
+        if (CanOpenChildren)
+        {
+            var childIds = Shown.Where(c => c.ChildId is not null).Select(c => c.ChildId!.Value).Distinct().ToList();
+            ChildNames = await db.People.AsNoTracking().Where(p => childIds.Contains(p.Id) && !p.IsRestricted)
+                .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, cancellationToken);
+        }
+
+        var contactIds = Shown.Where(c => c.Kind == CaseRecordKind.Contact).Select(c => c.RecordId).ToList();
+        ContactReferences = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Reference, cancellationToken);
+
+        await db.RecordAccessAsync(PackCommentary.SubjectType, $"{drillDown.Definition.Code}/{MonthKey}", "Check the records behind a performance figure", actor.Current(), cancellationToken);
+        return Page();
+    }
+
+    public string PageUrl(int page) => $"/performance/records/{DrillDown.Definition.Url}?month={MonthKey}&show={Show}&page={page}";
+
+    public string Reference(IndicatorCase c) => c.Kind == CaseRecordKind.Contact && ContactReferences.TryGetValue(c.RecordId, out var reference)
+        ? reference
+        : c.RecordId.ToString()[..8];
+
+    public static string KindName(CaseRecordKind kind) => kind switch
+    {
+        CaseRecordKind.Contact => "Contact",
+        CaseRecordKind.Referral => "Referral",
+        CaseRecordKind.Assessment => "Assessment",
+        CaseRecordKind.Section47Enquiry => "Section 47 enquiry",
+        CaseRecordKind.InitialConference => "Initial conference",
+        _ => "Child protection plan",
+    };
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Core.Performance;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Features.Performance.SignOff;
+
+/// <summary>A manager signs off a month's pack: a confirmation page showing what is missing, then the lock.</summary>
+public sealed class IndexModel(PerformancePack pack, PackCommentary commentary, ActorContext actor, TimeProvider clock) : PageModel
+{
+    public MonthlyPack Pack { get; private set; } = null!;
+
+    public DateOnly Month { get; private set; }
+
+    public string MonthKey => PerformanceMonths.Key(Month);
+
+    public IReadOnlyList<PackIndicator> WithoutCommentary => Pack.Indicators.Where(i => i.Definition.Group == IndicatorGroup.ContractKpi && i.Commentary is null).ToList();
+
+    public IReadOnlyList<PackIndicator> WithoutFigures => Pack.Indicators.Where(i => !i.Definition.IsCalculated && i.Current.Figure.Value is null).ToList();
+
+    public async Task<IActionResult> OnGetAsync(string? month, CancellationToken cancellationToken) =>
+        await LoadAsync(month, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string? month, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(month, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await commentary.SignOffAsync(Month, actor.Current(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            return Page();
+        }
+
+        TempData["Notice"] = $"The pack for {PerformanceMonths.Name(Month)} is signed off";
+        return Redirect($"/performance/pack?month={MonthKey}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string? month, CancellationToken cancellationToken)
+    {
+        if (User.PartnershipId() is not { } partnershipId)
+        {
+            return NotFound();
+        }
+
+        Month = PerformanceText.MonthFrom(month, clock.GetUtcNow());
+        Pack = await pack.BuildAsync(partnershipId, Month, cancellationToken);
+        return Pack.IsSignedOff ? Redirect($"/performance/pack?month={MonthKey}") : null;
+    }
+}
