@@ -64,10 +64,8 @@ public sealed class PdfPrinter : IAsyncDisposable, IDisposable
     public async Task<PdfPrint> PrintWithDetailsAsync(string html, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var shared = await BrowserAsync(ct);
-
         // A context of its own per print: no cache, cookies or storage carried from one document to the next.
-        var context = await shared.CreateBrowserContextAsync();
+        var context = await NewContextAsync(ct);
         try
         {
             var page = await context.NewPageAsync();
@@ -171,10 +169,29 @@ public sealed class PdfPrinter : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task<IBrowser> BrowserAsync(CancellationToken ct)
+    private async Task<IBrowserContext> NewContextAsync(CancellationToken ct)
+    {
+        var shared = await BrowserAsync(ct);
+        try
+        {
+            return await shared.CreateBrowserContextAsync();
+        }
+        catch (PuppeteerException exception)
+        {
+            // The browser can die between the check and the use (killed, out of memory) before
+            // Puppeteer notices the lost connection: start another once rather than fail this print.
+            logger.LogWarning(exception, "The PDF browser did not answer; starting it again");
+            return await (await BrowserAsync(ct, replacing: shared)).CreateBrowserContextAsync();
+        }
+    }
+
+    /// <summary>The browser's process id, for tests that need to kill it.</summary>
+    internal int? BrowserProcessId => browser?.Process?.Id;
+
+    private async Task<IBrowser> BrowserAsync(CancellationToken ct, IBrowser? replacing = null)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (browser is { IsConnected: true } running)
+        if (browser is { IsConnected: true } running && running != replacing)
         {
             return running;
         }
@@ -183,7 +200,7 @@ public sealed class PdfPrinter : IAsyncDisposable, IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (browser is { IsConnected: true } launched)
+            if (browser is { IsConnected: true } launched && launched != replacing)
             {
                 return launched;
             }

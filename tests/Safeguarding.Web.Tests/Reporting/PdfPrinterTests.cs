@@ -98,6 +98,20 @@ public sealed class PdfPrinterTests(PdfPrinterFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Print_StartsTheBrowserAgain_WhenItHasDied()
+    {
+        await fixture.Printer.PrintAsync(Page("", "<p>Before</p>"), CancellationToken.None);
+        using var process = System.Diagnostics.Process.GetProcessById(Assert.IsType<int>(fixture.Printer.BrowserProcessId));
+
+        process.Kill();
+        await process.WaitForExitAsync();
+        var pdf = await fixture.Printer.PrintAsync(Page("", "<p>After</p>"), CancellationToken.None);
+
+        Assert.StartsWith("%PDF-", Latin1(pdf), StringComparison.Ordinal);
+        Assert.NotEqual(process.Id, fixture.Printer.BrowserProcessId);
+    }
+
+    [Fact]
     public async Task Print_WithoutChromium_SaysPrintingIsUnavailable()
     {
         await using var printer = new PdfPrinter(new NullFileProvider(), "/nonexistent/chromium", NullLogger<PdfPrinter>.Instance);
