@@ -85,6 +85,8 @@ public static class SafeguardingApp
         services.AddScoped<BankHolidayAdministration>();
         services.AddScoped<ClockReminders>();
         services.AddScoped<NotificationOutbox>();
+        // One headless Chromium for the app's PDFs, started on first print (Reporting:ChromiumPath).
+        services.AddSingleton(Safeguarding.Web.Reporting.PdfPrinter.Create);
 
         // Email: GOV.UK Notify when configured, else the in-memory mailbox; plus the reminder loop.
         services.AddSafeguardingNotifications(configuration, environment);
