@@ -15,6 +15,7 @@ using Safeguarding.Core.Learning;
 using Safeguarding.Core.Notifications;
 using Safeguarding.Core.Timescales;
 using Safeguarding.Web.Access;
+using Safeguarding.Web.Reporting;
 using Safeguarding.Web.Api;
 using Safeguarding.Web.GovUk;
 using Safeguarding.Web.Infrastructure;
@@ -203,6 +204,7 @@ public static class SafeguardingApp
         app.UseAuthentication();
         app.UseSecondFactorEnrolment();
         app.UseAuthorization();
+        app.UsePrintAsPdf();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
         app.MapAgencyApi();

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.Performance;
 using Safeguarding.Web.Access;
+using Safeguarding.Web.Reporting;
 
 namespace Safeguarding.Web.Features.Performance.Pack;
 
-/// <summary>The monthly pack: each indicator with its figure, comparison, target, status, trend, comparators and commentary.</summary>
+/// <summary>The monthly pack: each indicator with its figure, comparison, target, status, trend, comparators and commentary; as a PDF with ?format=pdf.</summary>
+[PrintableAsPdf("performance-pack-{month}")]
 public sealed class IndexModel(PerformancePack pack, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public DateOnly Month { get; private set; }
@@ -21,12 +23,11 @@ public sealed class IndexModel(PerformancePack pack, IAuthorizationService autho
     public bool CanEnterFigures { get; private set; }
 
     /// <summary>The printed pack (PDF) drops links, pickers and buttons.</summary>
-    public bool ForPrint { get; set; }
+    public bool ForPrint { get; private set; }
 
-    public async Task OnGetAsync(string? month, CancellationToken cancellationToken) => await LoadAsync(month, cancellationToken);
-
-    public async Task LoadAsync(string? month, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? month, CancellationToken cancellationToken)
     {
+        ForPrint = PrintAsPdf.IsRequested(Request);
         var now = clock.GetUtcNow();
         Month = PerformanceText.MonthFrom(month, now);
         Months = PerformanceText.MonthChoices(now);
