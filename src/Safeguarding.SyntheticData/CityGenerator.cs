@@ -83,6 +83,7 @@ internal sealed class CityBuilder(CitySpec spec)
             ChronologyEntries = chronology,
             Contacts = contacts,
             Pathway = PathwayGenerator.Generate(spec, partnership.Id, agenciesByKind, children, users, userRoles, contacts),
+            Performance = PerformanceGenerator.Generate(spec, partnership.Id),
         };
     }
 

@@ -77,6 +77,7 @@ public static class CityLoader
             await writer.WriteAsync("Chronology entries", city.ChronologyEntries, db.ChronologyEntries.AddRange);
             await WriteContactsAsync(writer, db, city.Contacts);
             await WritePathwayAsync(writer, db, city.Pathway);
+            await WritePerformanceAsync(writer, db, city.Performance);
 
             db.Record(new DemoCityLoaded(city.Partnership.Id, city.Partnership.Code, city.Spec.Seed, city.Spec.Children,
                 city.People.Count, city.Relationships.Count, city.HouseholdCount, city.Agencies.Count, city.Users.Count), context);
@@ -124,6 +125,15 @@ public static class CityLoader
         await writer.WriteAsync("Conference attendance", pathway.ConferenceAttendance, db.ConferenceAttendances.AddRange);
         await writer.WriteAsync("Child protection plans", pathway.ChildProtectionPlans, db.ChildProtectionPlans.AddRange);
         await writer.WriteAsync("Core group meetings", pathway.CoreGroupMeetings, db.CoreGroupMeetings.AddRange);
+    }
+
+    private static async Task WritePerformanceAsync(BatchWriter writer, SafeguardingDbContext db, SyntheticPerformance performance)
+    {
+        await writer.WriteAsync("Child population", performance.Populations, db.ChildPopulations.AddRange);
+        await writer.WriteAsync("Indicator comparators", performance.Comparators, db.IndicatorComparators.AddRange);
+        await writer.WriteAsync("Indicator figures", performance.Figures, db.IndicatorFigures.AddRange);
+        await writer.WriteAsync("Dashboard priorities", performance.Priorities, db.DashboardPriorities.AddRange);
+        await writer.WriteAsync("Dashboard measures", performance.Measures, db.DashboardMeasures.AddRange);
     }
 
     /// <summary>

@@ -48,6 +48,9 @@ public sealed class SyntheticCity
     /// <summary>Children in need episodes and everything on them over <see cref="CitySpec.Years"/> (see <see cref="PathwayGenerator"/>).</summary>
     public SyntheticPathway Pathway { get; init; } = SyntheticPathway.Empty;
 
+    /// <summary>Child population, comparators, entered figures and dashboard priorities for the KPI pack (see <see cref="PerformanceGenerator"/>).</summary>
+    public SyntheticPerformance Performance { get; init; } = SyntheticPerformance.Empty;
+
     public IEnumerable<Person> Children => People.Where(p => p.IsChild);
 
     public IEnumerable<Agency> Schools => Agencies.Where(a => a.Type == AgencyType.School);
