@@ -58,7 +58,7 @@ public static class IndicatorCalculations
         {
             DefaultIndicators.Referrals24Hours => ReferralDecisions(data, month, end),
             DefaultIndicators.ReReferrals => Referrals(data, month, end),
-            DefaultIndicators.ReferralRate => Referrals(data, yearFrom, end),
+            DefaultIndicators.ReferralRate => ReferralsMade(data, yearFrom, end),
             DefaultIndicators.AssessmentsIn45Days => Assessments(data, month, end),
             DefaultIndicators.AssessmentRate => Assessments(data, yearFrom, end),
             DefaultIndicators.ConferencesIn15Days => InitialConferences(data, month, end, perChild: false),
@@ -99,21 +99,12 @@ public static class IndicatorCalculations
         }
     }
 
-    private static ReferralRow? PreviousReferral(PerformanceData data, ReferralRow referral)
-    {
-        ReferralRow? previous = null;
-        foreach (var other in data.ReferralsByChild[referral.ChildId])
-        {
-            if (other.Id == referral.Id)
-            {
-                return previous;
-            }
+    private static ReferralRow? PreviousReferral(PerformanceData data, ReferralRow referral) => data.PreviousReferrals[referral.Id];
 
-            previous = other;
-        }
-
-        return previous;
-    }
+    // The rate counts referrals, so it needs no look-back.
+    private static IEnumerable<IndicatorCase> ReferralsMade(PerformanceData data, DateOnly from, DateOnly to) =>
+        data.Referrals.Where(r => r.ReferralDate >= from && r.ReferralDate <= to)
+            .Select(r => new IndicatorCase(CaseRecordKind.Referral, r.Id, r.ChildId, r.ReferralDate, null, null, true));
 
     private static IEnumerable<IndicatorCase> Assessments(PerformanceData data, DateOnly from, DateOnly to) =>
         data.Assessments
@@ -128,7 +119,7 @@ public static class IndicatorCalculations
         var held = data.InitialConferences.Where(c => c.HeldOn >= from && c.HeldOn <= to);
         if (perChild)
         {
-            return held.GroupBy(c => c.ChildId).Select(g => g.OrderBy(c => c.HeldOn).First())
+            return FirstPerChild(held, c => c.ChildId)
                 .Select(c => new IndicatorCase(CaseRecordKind.InitialConference, c.Id, c.ChildId, c.HeldOn, c.StrategyDiscussionOn, null, true));
         }
 
@@ -159,22 +150,32 @@ public static class IndicatorCalculations
     }
 
     private static IEnumerable<IndicatorCase> ChildrenWithEnquiries(PerformanceData data, DateOnly from, DateOnly to) =>
-        data.Enquiries.Where(s => s.StartDate >= from && s.StartDate <= to)
-            .GroupBy(s => s.ChildId).Select(g => g.OrderBy(s => s.StartDate).First())
+        FirstPerChild(data.Enquiries.Where(s => s.StartDate >= from && s.StartDate <= to), s => s.ChildId)
             .Select(s => new IndicatorCase(CaseRecordKind.Section47Enquiry, s.Id, s.ChildId, s.StartDate, null, null, true));
 
     // Open on the last day of the month: referred by then and not closed by then.
     private static IEnumerable<IndicatorCase> ChildrenInNeed(PerformanceData data, DateOnly on) =>
-        data.Referrals.Where(r => r.ReferralDate <= on && (r.ClosureDate is null || r.ClosureDate > on))
-            .GroupBy(r => r.ChildId).Select(g => g.OrderBy(r => r.ReferralDate).First())
+        FirstPerChild(data.Referrals.Where(r => r.ReferralDate <= on && (r.ClosureDate is null || r.ClosureDate > on)), r => r.ChildId)
             .Select(r => new IndicatorCase(CaseRecordKind.Referral, r.Id, r.ChildId, r.ReferralDate, null, null, true));
 
     private static IEnumerable<IndicatorCase> ChildrenOnPlans(PerformanceData data, DateOnly on) =>
-        data.Plans.Where(p => p.StartDate <= on && (p.EndDate is null || p.EndDate > on))
-            .GroupBy(p => p.ChildId).Select(g => g.OrderBy(p => p.StartDate).First())
+        FirstPerChild(data.Plans.Where(p => p.StartDate <= on && (p.EndDate is null || p.EndDate > on)), p => p.ChildId)
             .Select(p => new IndicatorCase(CaseRecordKind.ChildProtectionPlan, p.Id, p.ChildId, p.StartDate, null, null, true));
 
     private static IEnumerable<IndicatorCase> ContactsReceived(PerformanceData data, DateOnly from, DateOnly to) =>
         data.Contacts.Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to)
             .Select(c => new IndicatorCase(CaseRecordKind.Contact, c.Id, null, c.ReceivedOn, null, null, true));
+
+    // The data's lists are in date order, so the first record seen for a child is their earliest.
+    private static IEnumerable<T> FirstPerChild<T>(IEnumerable<T> records, Func<T, Guid> child)
+    {
+        var seen = new HashSet<Guid>();
+        foreach (var record in records)
+        {
+            if (seen.Add(child(record)))
+            {
+                yield return record;
+            }
+        }
+    }
 }

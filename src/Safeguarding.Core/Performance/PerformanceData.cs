@@ -38,10 +38,30 @@ public sealed class PerformanceData
     /// <summary>Referrals of each child in date order (for re-referrals), built on first use.</summary>
     internal ILookup<Guid, ReferralRow> ReferralsByChild => referralsByChild ??= Referrals.OrderBy(r => r.ReferralDate).ToLookup(r => r.ChildId);
 
+    /// <summary>Each referral's previous referral of the same child (null for a first), built on first use.</summary>
+    internal IReadOnlyDictionary<Guid, ReferralRow?> PreviousReferrals => previousReferrals ??= BuildPrevious();
+
     internal ILookup<Guid, PlanRow> PlansByChild => plansByChild ??= Plans.OrderBy(p => p.StartDate).ToLookup(p => p.ChildId);
 
     private ILookup<Guid, ReferralRow>? referralsByChild;
     private ILookup<Guid, PlanRow>? plansByChild;
+    private Dictionary<Guid, ReferralRow?>? previousReferrals;
+
+    private Dictionary<Guid, ReferralRow?> BuildPrevious()
+    {
+        var previous = new Dictionary<Guid, ReferralRow?>(Referrals.Count);
+        foreach (var child in ReferralsByChild)
+        {
+            ReferralRow? before = null;
+            foreach (var referral in child)
+            {
+                previous[referral.Id] = before;
+                before = referral;
+            }
+        }
+
+        return previous;
+    }
 
     /// <summary>Reads what the indicators need for the months from <paramref name="firstMonth"/> to <paramref name="lastMonth"/>.</summary>
     public static async Task<PerformanceData> LoadAsync(SafeguardingDbContext db, Guid partnershipId, DateOnly firstMonth, DateOnly lastMonth,
@@ -68,11 +88,15 @@ public sealed class PerformanceData
             .Select(c => new { c.Id, c.ReceivedAt, c.FirstDecidedAt, c.IsReferral })
             .ToListAsync(cancellationToken);
 
-        var referrals = await db.CinEpisodes.AsNoTracking()
-            .Where(e => e.PartnershipId == partnershipId && e.ReferralDate <= end
-                && (e.ReferralDate >= lookBackFrom || e.ClosureDate == null || e.ClosureDate >= rollingFrom))
-            .Select(e => new { e.Id, e.PersonId, e.ReferralDate, e.ClosureDate })
-            .ToListAsync(cancellationToken);
+        // Three index-friendly reads rather than one OR (which SQLite answers by walking ten years of episodes):
+        // referred in the window and its look-back; referred before it and still open; referred before it and closed in it.
+        var episodes = db.CinEpisodes.AsNoTracking().Where(e => e.PartnershipId == partnershipId);
+        var referrals = await episodes.Where(e => e.ReferralDate >= lookBackFrom && e.ReferralDate <= end)
+            .Select(e => new { e.Id, e.PersonId, e.ReferralDate, e.ClosureDate }).ToListAsync(cancellationToken);
+        referrals.AddRange(await episodes.Where(e => e.ClosureDate == null && e.ReferralDate < lookBackFrom)
+            .Select(e => new { e.Id, e.PersonId, e.ReferralDate, e.ClosureDate }).ToListAsync(cancellationToken));
+        referrals.AddRange(await episodes.Where(e => e.ClosureDate >= rollingFrom && e.ReferralDate < lookBackFrom)
+            .Select(e => new { e.Id, e.PersonId, e.ReferralDate, e.ClosureDate }).ToListAsync(cancellationToken));
 
         var assessments = await (
             from a in db.Assessments.AsNoTracking()
@@ -108,11 +132,11 @@ public sealed class PerformanceData
             Calendar = calendar,
             Contacts = contacts.Select(c => new ContactRow(c.Id, c.ReceivedAt, LondonTime.DateOf(c.ReceivedAt), c.FirstDecidedAt,
                 c.FirstDecidedAt is { } decided ? LondonTime.DateOf(decided) : null, c.IsReferral)).ToList(),
-            Referrals = referrals.Select(e => new ReferralRow(e.Id, Child(e.PersonId), e.ReferralDate, e.ClosureDate)).ToList(),
+            Referrals = referrals.Select(e => new ReferralRow(e.Id, Child(e.PersonId), e.ReferralDate, e.ClosureDate)).OrderBy(r => r.ReferralDate).ThenBy(r => r.Id).ToList(),
             Assessments = assessments.Select(a => new AssessmentRow(a.Id, Child(a.PersonId), a.ReferralDate, a.AuthorisationDate)).ToList(),
-            Enquiries = enquiries.Select(s => new EnquiryRow(s.Id, Child(s.PersonId), s.StartDate)).ToList(),
-            InitialConferences = conferences.Select(c => new InitialConferenceRow(c.Id, Child(c.PersonId), c.HeldOn, c.StrategyOn)).ToList(),
-            Plans = plans.Select(p => new PlanRow(p.Id, Child(p.PersonId), p.StartDate, p.EndDate)).ToList(),
+            Enquiries = enquiries.Select(s => new EnquiryRow(s.Id, Child(s.PersonId), s.StartDate)).OrderBy(s => s.StartDate).ThenBy(s => s.Id).ToList(),
+            InitialConferences = conferences.Select(c => new InitialConferenceRow(c.Id, Child(c.PersonId), c.HeldOn, c.StrategyOn)).OrderBy(c => c.HeldOn).ThenBy(c => c.Id).ToList(),
+            Plans = plans.Select(p => new PlanRow(p.Id, Child(p.PersonId), p.StartDate, p.EndDate)).OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToList(),
         };
     }
 
