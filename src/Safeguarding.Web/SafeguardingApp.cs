@@ -70,6 +70,7 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.Pathway.CoreGroupRecording>();
         services.AddScoped<Safeguarding.Core.Performance.PerformancePack>();
         services.AddScoped<Safeguarding.Core.Performance.PerformanceAdministration>();
+        services.AddScoped<Safeguarding.Core.Performance.DashboardPriorities>();
         services.AddScoped<Safeguarding.Core.Performance.PackCommentary>();
         services.Configure<Features.RequestForSupport.FrontDoorOptions>(configuration.GetSection(Features.RequestForSupport.FrontDoorOptions.Section));
         services.AddSingleton(provider => new Safeguarding.Core.FrontDoor.LevelOfNeedGuidance(

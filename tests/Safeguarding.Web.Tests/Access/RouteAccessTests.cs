@@ -56,6 +56,8 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager, Roles.ConferenceChair, Roles.PartnershipOfficer, Roles.BoardMember, Roles.Administrator,
     ];
 
+    private static readonly string[] PerformanceSettingsRoles = [Roles.PerformanceAnalyst, Roles.Administrator];
+
     private const string AnyDraft = "00000000-0000-0000-0000-000000000001";
 
     private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
@@ -162,6 +164,20 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["children/{child:guid}/pathway/section-47/{enquiry:guid}/initial-conference/check-answers"] = new OnlyRoles("/children/{child}/pathway/section-47/{cp-enquiry}/initial-conference/check-answers", PathwayRecordRoles),
         ["children/{child:guid}/pathway/cp-plans/{plan:guid}/review-conference"] = new OnlyRoles("/children/{child}/pathway/cp-plans/{cp-plan}/review-conference", PathwayRecordRoles),
         ["children/{child:guid}/pathway/cp-plans/{plan:guid}/core-groups/new"] = new OnlyRoles("/children/{child}/pathway/cp-plans/{cp-plan}/core-groups/new", PathwayRecordRoles),
+
+        // Performance settings: analysts and administrators only (targets, comparators, population, entered figures, dashboard priorities).
+        ["performance/settings"] = new OnlyRoles("/performance/settings", PerformanceSettingsRoles),
+        ["performance/settings/targets/{code}"] = new OnlyRoles("/performance/settings/targets/kpi3", PerformanceSettingsRoles),
+        ["performance/settings/comparators"] = new OnlyRoles("/performance/settings/comparators", PerformanceSettingsRoles),
+        ["performance/settings/comparators/add"] = new OnlyRoles("/performance/settings/comparators/add", PerformanceSettingsRoles),
+        ["performance/settings/comparators/import"] = new OnlyRoles("/performance/settings/comparators/import", PerformanceSettingsRoles),
+        ["performance/settings/comparators/template"] = new OnlyRoles("/performance/settings/comparators/template", PerformanceSettingsRoles),
+        ["performance/settings/population"] = new OnlyRoles("/performance/settings/population", PerformanceSettingsRoles),
+        ["performance/settings/figures/{code}"] = new OnlyRoles("/performance/settings/figures/kpi13", PerformanceSettingsRoles),
+        ["performance/settings/priorities"] = new OnlyRoles("/performance/settings/priorities", PerformanceSettingsRoles),
+        ["performance/settings/priorities/add"] = new OnlyRoles("/performance/settings/priorities/add", PerformanceSettingsRoles),
+        ["performance/settings/priorities/edit/{id:guid}"] = new OnlyRoles("/performance/settings/priorities/edit/{priority}", PerformanceSettingsRoles),
+        ["performance/settings/priorities/delete/{id:guid}"] = new OnlyRoles("/performance/settings/priorities/delete/{priority}", PerformanceSettingsRoles),
     };
 
     [Fact]
@@ -324,6 +340,11 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
             sample = sample.Replace("{api-key}", db.AgencyApiKeys.IgnoreQueryFilters().OrderBy(k => k.Prefix).First().Id.ToString(), StringComparison.Ordinal);
         }
 
+        if (sample.Contains("{priority}", StringComparison.Ordinal))
+        {
+            sample = sample.Replace("{priority}", (await PriorityIdAsync(db)).ToString(), StringComparison.Ordinal);
+        }
+
         if (sample.Contains("{user}", StringComparison.Ordinal))
         {
             sample = sample.Replace("{user}", db.Users.OrderBy(u => u.Email).First().Id.ToString(), StringComparison.Ordinal);
@@ -382,6 +403,21 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         var assessment = await db.Assessments.Where(a => a.EpisodeId == episode.Id && a.AuthorisationDate == null).Select(a => a.Id).FirstAsync();
         var plan = await db.CinPlans.Where(p => p.EpisodeId == episode.Id && p.EndDate == null).Select(p => p.Id).FirstAsync();
         return (episode.Id, assessment, plan);
+    }
+
+    /// <summary>A dashboard priority to open, added once through the service as an analyst would.</summary>
+    private async Task<Guid> PriorityIdAsync(Safeguarding.Core.Data.SafeguardingDbContext db)
+    {
+        if (await db.DashboardPriorities.Where(p => p.Name == "Route test priority").Select(p => (Guid?)p.Id).FirstOrDefaultAsync() is { } existing)
+        {
+            return existing;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var priorities = scope.ServiceProvider.GetRequiredService<Safeguarding.Core.Performance.DashboardPriorities>();
+        var partnershipId = await db.Partnerships.Select(p => p.Id).SingleAsync();
+        var result = await priorities.AddAsync(new("Route test priority", null), ProcessContext.System(DateTimeOffset.UtcNow, "route test", partnershipId));
+        return result.Value!.Id;
     }
 
     /// <summary>A real notification to open, recorded once through the service as a partnership officer would.</summary>
