@@ -139,9 +139,9 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Timescales/Rules", TimescalesAdmin);
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
         conventions.AuthorizeFolder("/Performance", Performance);
-        conventions.AuthorizeFolder("/Performance/Records", PerformanceRecords);
-        conventions.AuthorizeFolder("/Performance/Commentary", PerformanceCommentary);
-        conventions.AuthorizeFolder("/Performance/SignOff", PerformanceSignOff);
+        conventions.AuthorizePage("/Performance/Records", PerformanceRecords);
+        conventions.AuthorizePage("/Performance/Commentary", PerformanceCommentary);
+        conventions.AuthorizePage("/Performance/SignOff", PerformanceSignOff);
         conventions.AuthorizeFolder("/Performance/Settings", PerformanceSettings);
     }
 

@@ -99,6 +99,7 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["learning/serious-incidents/record"] = new OnlyRoles("/learning/serious-incidents/record", Roles.PartnershipOfficer, Roles.Administrator),
         ["performance"] = new OnlyRoles("/performance", PerformanceRoles),
         ["performance/pack"] = new OnlyRoles("/performance/pack", PerformanceRoles),
+        ["performance/pack/download"] = new OnlyRoles("/performance/pack/download?format=csv", PerformanceRoles),
         ["performance/dashboard"] = new OnlyRoles("/performance/dashboard", PerformanceRoles),
         ["performance/records/{code}"] = new OnlyRoles("/performance/records/kpi3", Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager),
         ["performance/commentary/{code}"] = new OnlyRoles("/performance/commentary/kpi3", Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager),

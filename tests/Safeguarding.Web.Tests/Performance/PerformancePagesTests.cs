@@ -188,6 +188,41 @@ public sealed class PerformancePagesTests(SafeguardingWebFactory app) : IClassFi
         Assert.Contains("re-referrals", tables[2].TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheFigures_DownloadAsCsvAndAsAWorkbookWithTheTrends()
+    {
+        var analyst = await app.SignedInAsAsync(Roles.PerformanceAnalyst);
+        var csv = await analyst.GetAsync($"/performance/pack/download?month={Key(LastMonth)}&format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"performance-pack-{Key(LastMonth)}.csv", csv.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Code,Indicator,Month,Numerator,Denominator,Value", lines[0], StringComparison.Ordinal);
+        Assert.Equal(DefaultIndicators.All.Select(i => i.Code), lines.Skip(1).Select(l => l.Split(',')[0]));
+
+        var xlsx = await analyst.GetAsync($"/performance/pack/download?month={Key(LastMonth)}&format=xlsx");
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(await xlsx.Content.ReadAsStreamAsync(), false);
+        var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        Assert.Equal(2, sheets.Count);
+        var trends = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.WorkbookPart.GetPartById(sheets[1].Id!);
+        Assert.Equal(1 + (DefaultIndicators.All.Count * PerformancePack.TrendMonths), trends.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/performance/pack/download?format=docx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePack_PrintsAsATaggedPdf_FromTheSamePage()
+    {
+        var board = await app.SignedInAsAsync(Roles.BoardMember);
+        var pdf = await board.GetAsync($"/performance/pack?month={Key(LastMonth)}&format=pdf");
+
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        Assert.StartsWith("%PDF-", text, StringComparison.Ordinal);
+        Assert.Contains("/StructTreeRoot", text, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> SummaryValues(IHtmlDocument page) =>
         page.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(
             r => r.QuerySelector(".govuk-summary-list__key")!.TextContent.Trim(),

@@ -16,6 +16,8 @@ public sealed class IndexModel(PerformancePack pack, IAuthorizationService autho
 
     public bool CanSignOff { get; private set; }
 
+    public bool CanChangeSettings { get; private set; }
+
     public IEnumerable<PackIndicator> Kpis => Pack?.Indicators.Where(i => i.Definition.Group == IndicatorGroup.ContractKpi) ?? [];
 
     public IEnumerable<PackIndicator> Rates => Pack?.Indicators.Where(i => i.Definition.Group == IndicatorGroup.HeadlineRate) ?? [];
@@ -27,6 +29,7 @@ public sealed class IndexModel(PerformancePack pack, IAuthorizationService autho
         var now = clock.GetUtcNow();
         Month = PerformanceText.MonthFrom(month, now);
         Months = PerformanceText.MonthChoices(now);
+        CanChangeSettings = (await authorization.AuthorizeAsync(User, AccessPolicies.PerformanceSettings)).Succeeded;
         if (User.PartnershipId() is { } partnershipId)
         {
             Pack = await pack.BuildAsync(partnershipId, Month, cancellationToken);

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.Performance;
 using Safeguarding.Web.Access;
 
-namespace Safeguarding.Web.Features.Performance.Commentary;
+namespace Safeguarding.Web.Features.Performance;
 
 /// <summary>The owner's commentary on an indicator for a month, beside its figure; refused once the pack is signed off.</summary>
-public sealed class IndexModel(PerformancePack pack, PackCommentary commentary, ActorContext actor, TimeProvider clock) : PageModel
+public sealed class CommentaryModel(PerformancePack pack, PackCommentary commentary, ActorContext actor, TimeProvider clock) : PageModel
 {
     public sealed class CommentaryInput
     {

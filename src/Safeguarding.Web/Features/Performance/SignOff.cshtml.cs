@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.Performance;
 using Safeguarding.Web.Access;
 
-namespace Safeguarding.Web.Features.Performance.SignOff;
+namespace Safeguarding.Web.Features.Performance;
 
 /// <summary>A manager signs off a month's pack: a confirmation page showing what is missing, then the lock.</summary>
-public sealed class IndexModel(PerformancePack pack, PackCommentary commentary, ActorContext actor, TimeProvider clock) : PageModel
+public sealed class SignOffModel(PerformancePack pack, PackCommentary commentary, ActorContext actor, TimeProvider clock) : PageModel
 {
     public MonthlyPack Pack { get; private set; } = null!;
 

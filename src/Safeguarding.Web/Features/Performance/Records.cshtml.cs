@@ -6,14 +6,14 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.Performance;
 using Safeguarding.Web.Access;
 
-namespace Safeguarding.Web.Features.Performance.Records;
+namespace Safeguarding.Web.Features.Performance;
 
 /// <summary>
 /// The records behind a figure, so an analyst can check any number: every record in the denominator,
 /// marked when it is in the numerator. Names show only to people who may open children's records, and
 /// never for a restricted record; looking is audited, as it lists children.
 /// </summary>
-public sealed class IndexModel(PerformancePack pack, SafeguardingDbContext db, IAuthorizationService authorization, ActorContext actor, TimeProvider clock) : PageModel
+public sealed class RecordsModel(PerformancePack pack, SafeguardingDbContext db, IAuthorizationService authorization, ActorContext actor, TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;
 
