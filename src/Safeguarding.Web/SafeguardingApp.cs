@@ -15,11 +15,11 @@ using Safeguarding.Core.Learning;
 using Safeguarding.Core.Notifications;
 using Safeguarding.Core.Timescales;
 using Safeguarding.Web.Access;
-using Safeguarding.Web.Reporting;
 using Safeguarding.Web.Api;
 using Safeguarding.Web.GovUk;
 using Safeguarding.Web.Infrastructure;
 using Safeguarding.Web.Notifications;
+using Safeguarding.Web.Reporting;
 
 namespace Safeguarding.Web;
 
@@ -68,7 +68,9 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.Pathway.InitialConferenceRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.ReviewConferenceRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.CoreGroupRecording>();
-        services.AddScoped<Safeguarding.Core.Performance.PerformancePack>();
+        services.AddSingleton<Safeguarding.Core.Performance.PerformancePackCache>();
+        services.AddScoped(provider => new Safeguarding.Core.Performance.PerformancePack(
+            DatabaseSetup.ReportingContext(provider), provider.GetRequiredService<PartnershipTimescales>(), provider.GetRequiredService<Safeguarding.Core.Performance.PerformancePackCache>()));
         services.AddScoped<Safeguarding.Core.Performance.PerformanceAdministration>();
         services.AddScoped<Safeguarding.Core.Performance.DashboardPriorities>();
         services.AddScoped<Safeguarding.Core.Performance.PackCommentary>();

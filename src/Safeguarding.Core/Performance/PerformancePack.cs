@@ -43,15 +43,35 @@ public sealed record IndicatorDrillDown(IndicatorDefinition Definition, DateOnly
 /// <summary>
 /// Builds the monthly performance pack: every indicator's figure for the month and the 23 before it,
 /// rated against the target for each month's financial year, with comparators, commentary and sign-off.
-/// Reads only; give it the reporting connection's context where there is one.
+/// Reads only; give it the reporting connection's context where there is one. With a cache, a pack
+/// built since the last write anywhere is served again (see <see cref="PerformancePackCache"/>).
 /// </summary>
-public sealed class PerformancePack(SafeguardingDbContext db, PartnershipTimescales timescales)
+public sealed class PerformancePack(SafeguardingDbContext db, PartnershipTimescales timescales, PerformancePackCache? cache = null)
 {
     public const int TrendMonths = 24;
 
     public async Task<MonthlyPack> BuildAsync(Guid partnershipId, DateOnly month, CancellationToken cancellationToken = default)
     {
         month = PerformanceMonths.StartOf(month);
+        if (cache is null)
+        {
+            return await BuildNowAsync(partnershipId, month, cancellationToken);
+        }
+
+        // Read the version first: a write during the build leaves the entry older than the data, so it is rebuilt next time.
+        var version = await db.AuditChainHeads.AsNoTracking().Where(h => h.Id == 1).Select(h => h.LastSequence).SingleOrDefaultAsync(cancellationToken);
+        if (cache.TryGet(partnershipId, month, version, out var cached))
+        {
+            return cached;
+        }
+
+        var built = await BuildNowAsync(partnershipId, month, cancellationToken);
+        cache.Store(partnershipId, month, version, built);
+        return built;
+    }
+
+    private async Task<MonthlyPack> BuildNowAsync(Guid partnershipId, DateOnly month, CancellationToken cancellationToken)
+    {
         var first = month.AddMonths(-(TrendMonths - 1));
         var settings = await PerformanceSettings.LoadAsync(db, partnershipId, first, month, cancellationToken);
         var calendar = (await timescales.ForAsync(db, partnershipId, cancellationToken)).Calendar;

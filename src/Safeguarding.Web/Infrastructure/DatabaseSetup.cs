@@ -20,13 +20,31 @@ public static class DatabaseSetup
             ? provider
             : DatabaseProvider.Sqlite;
 
+    /// <summary>The key of the read-only context reports use when <c>ConnectionStrings:Reporting</c> names a replica.</summary>
+    public const string Reporting = "Reporting";
+
     public static IServiceCollection AddSafeguardingDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = ProviderFrom(configuration);
         var connectionString = ConnectionString(configuration, provider, contentRoot);
         services.AddDbContext<SafeguardingDbContext>(options => Configure(options, provider, connectionString));
+
+        // Reports only read, so they may run on a replica of the same provider; without one they use the main database.
+        var reporting = configuration.GetConnectionString(Reporting);
+        if (!string.IsNullOrWhiteSpace(reporting))
+        {
+            var options = new DbContextOptionsBuilder<SafeguardingDbContext>();
+            Configure(options, provider, reporting);
+            options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            services.AddKeyedScoped(Reporting, (services, _) => new SafeguardingDbContext(options.Options, services.GetRequiredService<ITenantScope>()));
+        }
+
         return services;
     }
+
+    /// <summary>The context reports read from: the replica's when one is configured.</summary>
+    public static SafeguardingDbContext ReportingContext(IServiceProvider services) =>
+        services.GetKeyedService<SafeguardingDbContext>(Reporting) ?? services.GetRequiredService<SafeguardingDbContext>();
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
