@@ -98,12 +98,21 @@ public sealed class PerformanceData
         referrals.AddRange(await episodes.Where(e => e.ClosureDate >= rollingFrom && e.ReferralDate < lookBackFrom)
             .Select(e => new { e.Id, e.PersonId, e.ReferralDate, e.ClosureDate }).ToListAsync(cancellationToken));
 
-        var assessments = await (
-            from a in db.Assessments.AsNoTracking()
-            join e in db.CinEpisodes.AsNoTracking() on a.EpisodeId equals e.Id
-            where a.PartnershipId == partnershipId && a.AuthorisationDate >= rollingFrom && a.AuthorisationDate <= end
-            select new { a.Id, a.PersonId, e.ReferralDate, AuthorisationDate = a.AuthorisationDate!.Value })
+        // No join for the referral date: the episode of an assessment authorised in the window was open in it, so it is among
+        // the referrals read above; the rare exception (closed before its assessment was authorised) is read by id.
+        var assessments = await db.Assessments.AsNoTracking()
+            .Where(a => a.PartnershipId == partnershipId && a.AuthorisationDate >= rollingFrom && a.AuthorisationDate <= end)
+            .Select(a => new { a.Id, a.PersonId, a.EpisodeId, AuthorisationDate = a.AuthorisationDate!.Value })
             .ToListAsync(cancellationToken);
+        var referralDates = referrals.ToDictionary(r => r.Id, r => r.ReferralDate);
+        var missing = assessments.Select(a => a.EpisodeId).Where(id => !referralDates.ContainsKey(id)).Distinct().ToList();
+        foreach (var chunk in missing.Chunk(500))
+        {
+            foreach (var episode in await episodes.Where(e => chunk.Contains(e.Id)).Select(e => new { e.Id, e.ReferralDate }).ToListAsync(cancellationToken))
+            {
+                referralDates[episode.Id] = episode.ReferralDate;
+            }
+        }
 
         var enquiries = await db.Section47Enquiries.AsNoTracking()
             .Where(s => s.PartnershipId == partnershipId && s.StartDate >= rollingFrom && s.StartDate <= end)
@@ -133,7 +142,7 @@ public sealed class PerformanceData
             Contacts = contacts.Select(c => new ContactRow(c.Id, c.ReceivedAt, LondonTime.DateOf(c.ReceivedAt), c.FirstDecidedAt,
                 c.FirstDecidedAt is { } decided ? LondonTime.DateOf(decided) : null, c.IsReferral)).ToList(),
             Referrals = referrals.Select(e => new ReferralRow(e.Id, Child(e.PersonId), e.ReferralDate, e.ClosureDate)).OrderBy(r => r.ReferralDate).ThenBy(r => r.Id).ToList(),
-            Assessments = assessments.Select(a => new AssessmentRow(a.Id, Child(a.PersonId), a.ReferralDate, a.AuthorisationDate)).ToList(),
+            Assessments = assessments.Select(a => new AssessmentRow(a.Id, Child(a.PersonId), referralDates[a.EpisodeId], a.AuthorisationDate)).ToList(),
             Enquiries = enquiries.Select(s => new EnquiryRow(s.Id, Child(s.PersonId), s.StartDate)).OrderBy(s => s.StartDate).ThenBy(s => s.Id).ToList(),
             InitialConferences = conferences.Select(c => new InitialConferenceRow(c.Id, Child(c.PersonId), c.HeldOn, c.StrategyOn)).OrderBy(c => c.HeldOn).ThenBy(c => c.Id).ToList(),
             Plans = plans.Select(p => new PlanRow(p.Id, Child(p.PersonId), p.StartDate, p.EndDate)).OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToList(),

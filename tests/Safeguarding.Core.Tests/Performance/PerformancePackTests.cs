@@ -146,6 +146,23 @@ public sealed class PerformancePackTests : IAsyncLifetime
         Assert.Equal((0.23m, 2019, "DfE, CIN census"), (saved.Value, saved.Year, saved.Source));
     }
 
+    [Fact]
+    public async Task AnAssessmentAuthorisedAfterItsEpisodeClosed_IsStillTimedFromItsReferral()
+    {
+        await using var db = database.NewContext();
+        var child = Child(db, "Late");
+        var episode = new CinEpisode { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = child.Id, ReferralDate = new(2020, 1, 6), ClosureDate = new(2021, 1, 4), ReferralSource = "3A" };
+        db.CinEpisodes.Add(episode);
+        db.Assessments.Add(new Assessment { Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child.Id, StartDate = new(2020, 1, 6), AuthorisationDate = new(2026, 10, 12) });
+        db.Record(new SetUp(partnershipId), Analyst);
+        await db.SaveChangesAsync();
+
+        var cases = (await Pack(db).DrillDownAsync(partnershipId, "KPI3", October))!.Cases;
+
+        var late = Assert.Single(cases);
+        Assert.Equal((new DateOnly(2020, 1, 6), false), (late.From!.Value, late.InNumerator));
+    }
+
     private Person Child(SafeguardingDbContext db, string name)
     {
         var child = new Person { Id = Guid.NewGuid(), PartnershipId = partnershipId, GivenName = name, FamilyName = "Counted", DateOfBirth = new DateOnly(2016, 1, 1), IsChild = true };
