@@ -176,10 +176,11 @@ public sealed class PdfPrinter : IAsyncDisposable, IDisposable
         {
             return await shared.CreateBrowserContextAsync();
         }
-        catch (PuppeteerException exception)
+        catch (Exception exception) when ((exception is PuppeteerException or IOException or OperationCanceledException) && !ct.IsCancellationRequested)
         {
             // The browser can die between the check and the use (killed, out of memory) before
-            // Puppeteer notices the lost connection: start another once rather than fail this print.
+            // Puppeteer notices the lost connection; the failure then surfaces as a Puppeteer error,
+            // or as a cancelled send on the closed socket. Start another once rather than fail this print.
             logger.LogWarning(exception, "The PDF browser did not answer; starting it again");
             return await (await BrowserAsync(ct, replacing: shared)).CreateBrowserContextAsync();
         }
