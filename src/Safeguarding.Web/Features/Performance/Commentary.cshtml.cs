@@ -41,29 +41,26 @@ public sealed class CommentaryModel(PerformancePack pack, PackCommentary comment
 
     public async Task<IActionResult> OnPostAsync(string code, string? month, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(code, month, cancellationToken) is { } refused)
+        if (User.PartnershipId() is null || DefaultIndicators.Find(code) is not { } definition)
         {
-            return refused;
+            return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        // Write first: Core refuses a signed-off month; the pack is built only to show the form again.
+        Month = PerformanceText.MonthFrom(month, clock.GetUtcNow());
+        if (ModelState.IsValid)
         {
-            return Page();
-        }
-
-        var result = await commentary.WriteAsync(Indicator.Definition.Code, Month, Input.Text, Input.Version, actor.Current(), cancellationToken);
-        if (!result.Succeeded)
-        {
-            foreach (var (field, message) in result.Errors)
+            var result = await commentary.WriteAsync(definition.Code, Month, Input.Text, Input.Version, actor.Current(), cancellationToken);
+            if (result.Succeeded)
             {
-                ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+                TempData["Notice"] = $"Commentary saved for {definition.Code}, {PerformanceMonths.Name(Month)}";
+                return Redirect($"/performance/pack?month={MonthKey}#{PerformanceText.Anchor(definition)}");
             }
 
-            return Page();
+            Settings.SettingsForms.AddErrors(ModelState, result.Errors);
         }
 
-        TempData["Notice"] = $"Commentary saved for {Indicator.Definition.Code}, {PerformanceMonths.Name(Month)}";
-        return Redirect($"/performance/pack?month={MonthKey}#{PerformanceText.Anchor(Indicator.Definition)}");
+        return await LoadAsync(code, month, cancellationToken) ?? Page();
     }
 
     private async Task<IActionResult?> LoadAsync(string code, string? month, CancellationToken cancellationToken)

@@ -18,10 +18,11 @@ public static class PerformanceText
             : thisMonth.AddMonths(-1);
     }
 
-    public static IReadOnlyList<DateOnly> MonthChoices(DateTimeOffset now)
+    /// <summary>This month and the <paramref name="count"/> - 1 before it, newest first.</summary>
+    public static IReadOnlyList<DateOnly> MonthChoices(DateTimeOffset now, int count = MonthsOffered)
     {
         var thisMonth = PerformanceMonths.StartOf(LondonTime.DateOf(now));
-        return Enumerable.Range(0, MonthsOffered).Select(i => thisMonth.AddMonths(-i)).ToList();
+        return Enumerable.Range(0, count).Select(i => thisMonth.AddMonths(-i)).ToList();
     }
 
     public static string TagClass(IndicatorStatus status) => status switch

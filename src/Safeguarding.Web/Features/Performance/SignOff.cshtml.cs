@@ -23,24 +23,22 @@ public sealed class SignOffModel(PerformancePack pack, PackCommentary commentary
 
     public async Task<IActionResult> OnPostAsync(string? month, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(month, cancellationToken) is { } refused)
+        if (User.PartnershipId() is null)
         {
-            return refused;
+            return NotFound();
         }
 
+        // Sign off first (Core refuses a month not ended or already signed off); the pack is built only to show the refusal.
+        Month = PerformanceText.MonthFrom(month, clock.GetUtcNow());
         var result = await commentary.SignOffAsync(Month, actor.Current(), cancellationToken);
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            foreach (var (field, message) in result.Errors)
-            {
-                ModelState.AddModelError(field, message);
-            }
-
-            return Page();
+            TempData["Notice"] = $"The pack for {PerformanceMonths.Name(Month)} is signed off";
+            return Redirect($"/performance/pack?month={MonthKey}");
         }
 
-        TempData["Notice"] = $"The pack for {PerformanceMonths.Name(Month)} is signed off";
-        return Redirect($"/performance/pack?month={MonthKey}");
+        Settings.SettingsForms.AddErrors(ModelState, result.Errors, prefix: "");
+        return await LoadAsync(month, cancellationToken) ?? Page();
     }
 
     private async Task<IActionResult?> LoadAsync(string? month, CancellationToken cancellationToken)

@@ -102,8 +102,7 @@ public sealed class FiguresModel(SafeguardingDbContext db, PerformanceAdministra
             return false;
         }
 
-        var thisMonth = PerformanceMonths.StartOf(LondonTime.DateOf(clock.GetUtcNow()));
-        MonthChoices = [.. Enumerable.Range(0, Months).Select(i => thisMonth.AddMonths(-i))];
+        MonthChoices = PerformanceText.MonthChoices(clock.GetUtcNow(), Months);
         return true;
     }
 
