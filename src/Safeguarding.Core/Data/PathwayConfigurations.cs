@@ -141,3 +141,102 @@ internal sealed class CoreGroupMeetingConfiguration : IEntityTypeConfiguration<C
         builder.HasIndex(m => new { m.PlanId, m.HeldOn });
     }
 }
+
+internal sealed class CarePeriodConfiguration : IEntityTypeConfiguration<CarePeriod>
+{
+    public void Configure(EntityTypeBuilder<CarePeriod> builder)
+    {
+        builder.Property(p => p.Source).HasMaxLength(200);
+        builder.Ignore(p => p.IsOpen);
+        builder.Property(p => p.EndReason).HasMaxLength(4);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CinEpisode>().WithMany().HasForeignKey(p => p.CinEpisodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(p => p.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.PersonId, p.StartDate });
+
+        // Children in care at a date, and those who entered or left in a period, across the partnership.
+        builder.HasIndex(p => new { p.PartnershipId, p.StartDate });
+        builder.HasIndex(p => new { p.PartnershipId, p.EndDate });
+    }
+}
+
+internal sealed class CareEpisodeConfiguration : IEntityTypeConfiguration<CareEpisode>
+{
+    public void Configure(EntityTypeBuilder<CareEpisode> builder)
+    {
+        builder.Property(e => e.Source).HasMaxLength(200);
+        builder.Property(e => e.ReasonNewEpisode).HasMaxLength(2);
+        builder.Property(e => e.LegalStatus).HasMaxLength(3);
+        builder.Property(e => e.CategoryOfNeed).HasMaxLength(3);
+        builder.Property(e => e.PlacementType).HasMaxLength(4);
+        builder.Property(e => e.PlacementProvider).HasMaxLength(4);
+        builder.Property(e => e.PlacementPostcode).HasMaxLength(10);
+        builder.Property(e => e.HomePostcode).HasMaxLength(10);
+        builder.Property(e => e.Urn).HasMaxLength(10);
+        builder.Property(e => e.ReasonPlaceChange).HasMaxLength(6);
+        builder.Property(e => e.EndReason).HasMaxLength(4);
+        builder.HasOne<CarePeriod>().WithMany().HasForeignKey(e => e.CarePeriodId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.CarePeriodId, e.StartDate });
+    }
+}
+
+internal sealed class LookedAfterReviewConfiguration : IEntityTypeConfiguration<LookedAfterReview>
+{
+    public void Configure(EntityTypeBuilder<LookedAfterReview> builder)
+    {
+        builder.Property(r => r.Source).HasMaxLength(200);
+        builder.Property(r => r.Participation).HasMaxLength(4);
+        builder.Property(r => r.ReasonLate).HasMaxLength(2000);
+        builder.HasOne<CarePeriod>().WithMany().HasForeignKey(r => r.CarePeriodId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.CarePeriodId, r.HeldOn });
+        builder.HasIndex(r => new { r.PartnershipId, r.HeldOn });
+    }
+}
+
+internal sealed class MissingEpisodeConfiguration : IEntityTypeConfiguration<MissingEpisode>
+{
+    public void Configure(EntityTypeBuilder<MissingEpisode> builder)
+    {
+        builder.Property(m => m.Source).HasMaxLength(200);
+        builder.Ignore(m => m.IsOngoing);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CarePeriod>().WithMany().HasForeignKey(m => m.CarePeriodId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.PersonId, m.StartedAt });
+        builder.HasIndex(m => new { m.PartnershipId, m.StartedAt });
+    }
+}
+
+internal sealed class CareLeaverContactConfiguration : IEntityTypeConfiguration<CareLeaverContact>
+{
+    public void Configure(EntityTypeBuilder<CareLeaverContact> builder)
+    {
+        builder.Property(c => c.Source).HasMaxLength(200);
+        builder.Property(c => c.InTouch).HasMaxLength(4);
+        builder.Property(c => c.Activity).HasMaxLength(2);
+        builder.Property(c => c.Accommodation).HasMaxLength(2);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+
+        // One answer per birthday: recording it again corrects it.
+        builder.HasIndex(c => new { c.PersonId, c.Age }).IsUnique();
+        builder.HasIndex(c => new { c.PartnershipId, c.Birthday });
+    }
+}
+
+internal sealed class AdoptionRecordConfiguration : IEntityTypeConfiguration<AdoptionRecord>
+{
+    public void Configure(EntityTypeBuilder<AdoptionRecord> builder)
+    {
+        builder.Property(a => a.Source).HasMaxLength(200);
+        builder.Property(a => a.AdopterSex).HasMaxLength(2);
+        builder.Property(a => a.AdopterLegalStatus).HasMaxLength(3);
+        builder.Property(a => a.CeasedReason).HasMaxLength(3);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CarePeriod>().WithMany().HasForeignKey(a => a.CarePeriodId).OnDelete(DeleteBehavior.Restrict);
+
+        // One route to adoption per period of care.
+        builder.HasIndex(a => a.CarePeriodId).IsUnique();
+    }
+}

@@ -74,6 +74,12 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     public DbSet<ConferenceAttendance> ConferenceAttendances => Set<ConferenceAttendance>();
     public DbSet<ChildProtectionPlan> ChildProtectionPlans => Set<ChildProtectionPlan>();
     public DbSet<CoreGroupMeeting> CoreGroupMeetings => Set<CoreGroupMeeting>();
+    public DbSet<CarePeriod> CarePeriods => Set<CarePeriod>();
+    public DbSet<CareEpisode> CareEpisodes => Set<CareEpisode>();
+    public DbSet<LookedAfterReview> LookedAfterReviews => Set<LookedAfterReview>();
+    public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
+    public DbSet<CareLeaverContact> CareLeaverContacts => Set<CareLeaverContact>();
+    public DbSet<AdoptionRecord> AdoptionRecords => Set<AdoptionRecord>();
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<IndicatorComparator> IndicatorComparators => Set<IndicatorComparator>();
     public DbSet<ChildPopulation> ChildPopulations => Set<ChildPopulation>();
