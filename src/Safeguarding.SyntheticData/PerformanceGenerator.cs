@@ -21,7 +21,7 @@ public sealed record SyntheticPerformance(
 /// the child population for every financial year of the city's history; the published comparators of
 /// shared/docs/performance-indicators.md (England, statistical neighbours, the West Midlands for the rates)
 /// for the four financial years before the reference date, varied slightly by year; 36 months of figures for
-/// the indicators the system does not calculate (KPIs 6 to 15, children in care), around the October 2020
+/// the indicators the system does not calculate (the workforce KPIs 13 to 15), around the October 2020
 /// report's figures scaled to the city, with gentle trends and noise; and two Business Improvement Plan
 /// priorities on the partnership dashboard. Its own random stream, so the rest of the city is unchanged.
 /// </summary>
@@ -41,18 +41,13 @@ public static class PerformanceGenerator
     private const string Adoption = "DfE Adoption scorecard 2016-19";
     private const string Workforce = "DfE Children's social work workforce 2019-20";
 
-    /// <summary>A percentage indicator's shape at Birmingham's size: the denominator (a month's for year-to-date ones) and the share.</summary>
-    private sealed record Share(string Code, double Denominator, double Rate, double Swing, double Drift, double Noise, bool YearToDate);
+    /// <summary>A percentage indicator's shape at Birmingham's size: the month's denominator and the share.</summary>
+    private sealed record Share(string Code, double Denominator, double Rate, double Swing, double Drift, double Noise);
 
     private static readonly Share[] Shares =
     [
-        new("KPI6", 829, 0.71, 0.020, 0.020, 0.012, false),
-        new("KPI7", 1_954, 0.085, 0.012, -0.010, 0.010, false),
-        new("KPI8", 394, 0.96, 0.010, 0.010, 0.012, true),
-        new("KPI9", 56, 0.62, 0.030, 0.020, 0.040, true),
-        new("KPI10", 60, 0.935, 0.015, 0.010, 0.025, true),
-        new("KPI13", 640, 0.125, 0.015, -0.010, 0.008, false),
-        new("KPI15", 527, 0.86, 0.020, 0.010, 0.015, false),
+        new("KPI13", 640, 0.125, 0.015, -0.010, 0.008),
+        new("KPI15", 527, 0.86, 0.020, 0.010, 0.015),
     ];
 
     /// <summary>The October 2020 report's comparators: (indicator, kind, value, publication).</summary>
@@ -156,13 +151,10 @@ public static class PerformanceGenerator
             var figures = new List<IndicatorFigure>();
             foreach (var share in Shares)
             {
-                figures.AddRange(share.YearToDate ? YearToDateShare(share) : MonthlyShare(share));
+                figures.AddRange(MonthlyShare(share));
             }
 
-            figures.AddRange(Adoptions());
-            figures.AddRange(Smooth("KPI11", 520, 15, -20, 8, v => Math.Round(v, 0), badMonths: false));
             figures.AddRange(Smooth("KPI14", 15.8, 1.0, 1.0, 0.4, v => Math.Round(v, 1)));
-            figures.AddRange(ChildrenInCare());
 
             var priorities = new List<DashboardPriority>();
             var measures = new List<DashboardMeasure>();
@@ -256,58 +248,10 @@ public static class PerformanceGenerator
             }
         }
 
-        /// <summary>Counted since 1 April: each month adds its own, and April starts again.</summary>
-        private IEnumerable<IndicatorFigure> YearToDateShare(Share share)
-        {
-            var rates = Path(share.Code, share.Rate, share.Swing, share.Drift, share.Noise);
-            double denominator = 0, numerator = 0;
-            for (var i = 0; i < months.Count; i++)
-            {
-                if (months[i].Month == 4)
-                {
-                    denominator = numerator = 0;
-                }
-
-                var inMonth = share.Denominator * scale * (1 + (0.15 * Noise()));
-                denominator += inMonth;
-                numerator += inMonth * Math.Clamp(rates[i], 0, 1);
-                var total = Math.Max(1, (int)Math.Round(denominator, MidpointRounding.AwayFromZero));
-                var counted = Math.Clamp((int)Math.Round(numerator, MidpointRounding.AwayFromZero), 0, total);
-                yield return ShareFigure(share.Code, months[i], counted, total);
-            }
-        }
-
-        /// <summary>KPI 12: children adopted since 1 April, about 63 a year at Birmingham's size.</summary>
-        private IEnumerable<IndicatorFigure> Adoptions()
-        {
-            double adopted = 0;
-            for (var i = 0; i < months.Count; i++)
-            {
-                if (months[i].Month == 4)
-                {
-                    adopted = 0;
-                }
-
-                adopted += 5.25 * scale * (1 + (0.4 * Noise()));
-                yield return Figure("KPI12", months[i], null, null, Math.Round((decimal)adopted, 0, MidpointRounding.AwayFromZero));
-            }
-        }
-
         private IEnumerable<IndicatorFigure> Smooth(string code, double level, double swing, double drift, double noise, Func<double, double> round, bool badMonths = true)
         {
             var path = Path(code, level, swing, drift, noise, badMonths);
             return months.Select((month, i) => Figure(code, month, null, null, (decimal)round(path[i])));
-        }
-
-        /// <summary>Children in care at the month end, about 67 per 10,000: the count and the population, the value per 10,000.</summary>
-        private IEnumerable<IndicatorFigure> ChildrenInCare()
-        {
-            var path = Path(DefaultIndicators.InCareRate, 67.5, 1.0, 1.5, 0.6, badMonths: false);
-            for (var i = 0; i < months.Count; i++)
-            {
-                var inCare = Math.Max(1, (int)Math.Round(path[i] * spec.Children / 10_000, MidpointRounding.AwayFromZero));
-                yield return Figure(DefaultIndicators.InCareRate, months[i], inCare, spec.Children, Math.Round(inCare * 10_000m / spec.Children, 6));
-            }
         }
 
         private IndicatorFigure ShareFigure(string code, DateOnly month, int numerator, int denominator) =>

@@ -12,6 +12,13 @@ public static class DefaultIndicators
     public const string AssessmentsIn45Days = "KPI3";
     public const string ConferencesIn15Days = "KPI4";
     public const string RepeatPlans = "KPI5";
+    public const string PlacementStability = "KPI6";
+    public const string PlacementMoves = "KPI7";
+    public const string ReviewsOnTime = "KPI8";
+    public const string CareLeaversInEducation = "KPI9";
+    public const string CareLeaversSuitablyHoused = "KPI10";
+    public const string AdoptionTimeliness = "KPI11";
+    public const string Adoptions = "KPI12";
     public const string ReferralRate = "RATE-REFERRALS";
     public const string AssessmentRate = "RATE-ASSESSMENTS";
     public const string Section47Rate = "RATE-S47";
@@ -57,34 +64,38 @@ public static class DefaultIndicators
             + "(an earlier plan ending exactly two years before counts). National figures count a second plan ever; this indicator does not.",
             "Plans started within 2 years of a previous plan", "Plans started", Polarity.LowerIsBetter, PeriodRule.Rolling12Months, ComparisonRule.Previous12MonthsAverage,
             Band(0.10m, 0.09m, 0.14m), SafeguardingHead, calculated: true),
-        Kpi("KPI6", "% of children under 16 looked after for 2.5 years or more, in the same placement (or placed for adoption) for 2 years or more",
-            "Children under 16 looked after continuously for at least 2.5 years at the end of the month; the numerator is those in the same placement, or placed for adoption, for at least 2 years.",
+        Kpi(PlacementStability, "% of children under 16 looked after for 2.5 years or more, in the same placement (or placed for adoption) for 2 years or more",
+            "Children under 16 looked after continuously for at least 2.5 years at the end of the month; the numerator is those living with the same carers for at least 2 years. "
+            + "A placement changes when the carer does (SSDA903 reason for new episode P or T); a child placed for adoption counts the placement before it as well.",
             "In the same placement for 2 years or more", "Looked after 2.5 years or more", Polarity.HigherIsBetter, PeriodRule.MonthEnd, ComparisonRule.Previous12MonthsAverage,
-            Band(0.68m, 0.65m, 0.70m), CareHead, calculated: false),
-        Kpi("KPI7", "% of children in care with 3 or more placement moves in a year",
-            "Children in care at the end of the month; the numerator is those with three or more placements in the previous 12 months.",
+            Band(0.68m, 0.65m, 0.70m), CareHead, calculated: true),
+        Kpi(PlacementMoves, "% of children in care with 3 or more placement moves in a year",
+            "Children in care at the end of the month; the numerator is those with three or more placements in the 12 months to then, across all their periods of care. "
+            + "The placement a child was in when the 12 months began counts; each change of carer after it (SSDA903 reason for new episode P or T, or a new period) is another.",
             "Children with 3 or more placements", "Children in care", Polarity.LowerIsBetter, PeriodRule.Rolling12Months, ComparisonRule.PreviousMonth,
-            Band(0.10m, 0.05m, 0.13m), CareHead, calculated: false),
-        Kpi("KPI8", "% of children in care reviews held on time",
-            "Looked-after reviews held since 1 April; the numerator is those held within their timescale (20 working days, 3 months, then 6 months).",
+            Band(0.10m, 0.05m, 0.13m), CareHead, calculated: true),
+        Kpi(ReviewsOnTime, "% of children in care reviews held on time",
+            "Looked-after reviews held since 1 April; the numerator is those held by their due date: the first within 20 working days of entering care, the second within 3 months of the first, "
+            + "later ones within 6 months of the one before.",
             "Reviews held on time", "Reviews held", Polarity.HigherIsBetter, PeriodRule.YearToDate, ComparisonRule.PreviousMonth,
-            Band(0.96m, 0.90m, 1.00m), SafeguardingHead, calculated: false),
-        Kpi("KPI9", "% of care leavers aged 19 to 21 in education, employment or training",
-            "Care leavers aged 19, 20 or 21 whose birthday fell since 1 April and who were in touch; the numerator is those in education, employment or training.",
+            Band(0.96m, 0.90m, 1.00m), SafeguardingHead, calculated: true),
+        Kpi(CareLeaversInEducation, "% of care leavers aged 19 to 21 in education, employment or training",
+            "Care leavers whose 19th, 20th or 21st birthday fell since 1 April, in touch or not (as the DfE counts them); the numerator is those in education, employment or training around the birthday.",
             "In education, employment or training", "Care leavers aged 19 to 21", Polarity.HigherIsBetter, PeriodRule.YearToDate, ComparisonRule.PreviousMonth,
-            Band(0.62m, 0.50m, 0.80m), LeavingCareHead, calculated: false),
-        Kpi("KPI10", "% of care leavers aged 19 to 21 in suitable accommodation",
-            "Care leavers aged 19, 20 or 21 whose birthday fell since 1 April; the numerator is those in accommodation judged suitable.",
+            Band(0.62m, 0.50m, 0.80m), LeavingCareHead, calculated: true),
+        Kpi(CareLeaversSuitablyHoused, "% of care leavers aged 19 to 21 in suitable accommodation",
+            "Care leavers whose 19th, 20th or 21st birthday fell since 1 April, in touch or not; the numerator is those in accommodation recorded as suitable.",
             "In suitable accommodation", "Care leavers aged 19 to 21", Polarity.HigherIsBetter, PeriodRule.YearToDate, ComparisonRule.PreviousMonth,
-            Band(0.93m, 0.85m, 1.00m), LeavingCareHead, calculated: false),
-        Kpi("KPI11", "Average days between entering care and moving in with the adoptive family (A1)",
-            "Children adopted in the three years to the month: the mean number of days from entering care to moving in with the adoptive family, weighted by the number of children in each year.",
-            "Average days", null, Polarity.LowerIsBetter, PeriodRule.ThreeYearAverage, ComparisonRule.PreviousMonth,
-            Band(578m, 550m, 600m), PermanenceHead, calculated: false, IndicatorFormat.Days),
-        Kpi("KPI12", "Number of children adopted in the year",
-            "Children adopted since 1 April (adoption order granted). Elsewhere this KPI has been defined as A2 (days from the court's authority to place to the match); this system counts adoptions.",
+            Band(0.93m, 0.85m, 1.00m), LeavingCareHead, calculated: true),
+        Kpi(AdoptionTimeliness, "Average days between entering care and moving in with the adoptive family (A1)",
+            "Children adopted in the three years to the end of the month: the mean number of days from entering care (the start of the period of care that ended in adoption) "
+            + "to moving in with the adoptive family. A mean over the children is the three annual cohorts weighted by their size. Adoptions with no recorded move-in date are left out.",
+            "Children adopted in the three years", null, Polarity.LowerIsBetter, PeriodRule.ThreeYearAverage, ComparisonRule.PreviousMonth,
+            Band(578m, 550m, 600m), PermanenceHead, calculated: true, IndicatorFormat.Days),
+        Kpi(Adoptions, "Number of children adopted in the year",
+            "Children whose care ended since 1 April with an adoption order (SSDA903 reason E11 or E12). Elsewhere this KPI has been defined as A2 (days from the court's authority to place to the match); this system counts adoptions.",
             "Children adopted", null, Polarity.HigherIsBetter, PeriodRule.YearToDate, ComparisonRule.PreviousMonth,
-            Band(70m, null, null), PermanenceHead, calculated: false, IndicatorFormat.Count),
+            Band(70m, null, null), PermanenceHead, calculated: true, IndicatorFormat.Count),
         Kpi("KPI13", "% of established social worker posts (including team managers) filled by agency staff",
             "Established social worker and team manager posts at the end of the month; the numerator is those filled by agency staff. Rated on the total of both.",
             "Posts filled by agency staff", "Established posts", Polarity.LowerIsBetter, PeriodRule.MonthEnd, ComparisonRule.Previous12MonthsAverage,
@@ -104,7 +115,7 @@ public static class DefaultIndicators
         Rate(ConferenceRate, "Children subject of an initial child protection conference per 10,000 children", "Children with an initial conference held in the 12 months to the end of the month, each child counted once.", "Children", PeriodRule.Rolling12Months, calculated: true),
         Rate(ChildInNeedRate, "Children in need per 10,000 children", "Children with a child in need episode open on the last day of the month.", "Children", PeriodRule.MonthEnd, calculated: true),
         Rate(ProtectionPlanRate, "Children with a child protection plan per 10,000 children", "Children with a child protection plan in place on the last day of the month.", "Children", PeriodRule.MonthEnd, calculated: true),
-        Rate(InCareRate, "Children in care per 10,000 children", "Children looked after on the last day of the month.", "Children", PeriodRule.MonthEnd, calculated: false),
+        Rate(InCareRate, "Children in care per 10,000 children", "Children looked after on the last day of the month.", "Children", PeriodRule.MonthEnd, calculated: true),
 
         new(Contacts, IndicatorGroup.Activity, "Contacts received", "Contacts received by the front door in the month, by any channel.",
             "Contacts", null, Polarity.HigherIsBetter, IndicatorFormat.Count, PeriodRule.Month, ComparisonRule.Previous12MonthsAverage, null, FrontDoorHead, IsCalculated: true),

@@ -10,6 +10,9 @@ public enum CaseRecordKind
     Section47Enquiry,
     InitialConference,
     ChildProtectionPlan,
+    CarePeriod,
+    LookedAfterReview,
+    CareLeaverContact,
 }
 
 /// <summary>
@@ -29,6 +32,7 @@ public static class IndicatorCalculations
 {
     private const int AssessmentWorkingDays = 45;
     private const int ConferenceWorkingDays = 15;
+    private const int FirstReviewWorkingDays = 20;
     private static readonly TimeSpan DecisionWithin = TimeSpan.FromHours(24);
 
     public static bool CanCalculate(string code) => Labels(code) is not null;
@@ -44,6 +48,13 @@ public static class IndicatorCalculations
         DefaultIndicators.ChildInNeedRate => new("Referral date", null, null),
         DefaultIndicators.ProtectionPlanRate => new("Plan started", null, null),
         DefaultIndicators.Contacts => new("Received", null, null),
+        DefaultIndicators.PlacementStability => new("In care since", "In this placement since", "Days in this placement"),
+        DefaultIndicators.PlacementMoves => new("In care since", null, "Placements in the 12 months"),
+        DefaultIndicators.ReviewsOnTime => new("Review held", "Due by", "Working days late"),
+        DefaultIndicators.CareLeaversInEducation or DefaultIndicators.CareLeaversSuitablyHoused => new("Birthday", null, "Age"),
+        DefaultIndicators.AdoptionTimeliness => new("Adopted", "Entered care", "Days from entering care to moving in"),
+        DefaultIndicators.Adoptions => new("Adopted", "Entered care", null),
+        DefaultIndicators.InCareRate => new("In care since", null, null),
         _ => null,
     };
 
@@ -68,6 +79,16 @@ public static class IndicatorCalculations
             DefaultIndicators.ChildInNeedRate => ChildrenInNeed(data, end),
             DefaultIndicators.ProtectionPlanRate => ChildrenOnPlans(data, end),
             DefaultIndicators.Contacts => ContactsReceived(data, month, end),
+            DefaultIndicators.PlacementStability => LongTermStability(data, end),
+            DefaultIndicators.PlacementMoves => PlacementMoves(data, end),
+            DefaultIndicators.ReviewsOnTime => Reviews(data, PerformanceMonths.FinancialYearStart(month), end),
+            DefaultIndicators.CareLeaversInEducation => CareLeavers(data, PerformanceMonths.FinancialYearStart(month), end,
+                c => LookedAfterCodes.InEducationEmploymentOrTraining.Contains(c.Activity)),
+            DefaultIndicators.CareLeaversSuitablyHoused => CareLeavers(data, PerformanceMonths.FinancialYearStart(month), end,
+                c => LookedAfterCodes.IsSuitable(c.Accommodation)),
+            DefaultIndicators.AdoptionTimeliness => Adopted(data, end.AddYears(-3).AddDays(1), end).Where(c => c.Measure is not null),
+            DefaultIndicators.Adoptions => Adopted(data, PerformanceMonths.FinancialYearStart(month), end),
+            DefaultIndicators.InCareRate => ChildrenInCare(data, end),
             _ => null,
         };
     }
@@ -165,6 +186,130 @@ public static class IndicatorCalculations
     private static IEnumerable<IndicatorCase> ContactsReceived(PerformanceData data, DateOnly from, DateOnly to) =>
         data.Contacts.Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to)
             .Select(c => new IndicatorCase(CaseRecordKind.Contact, c.Id, null, c.ReceivedOn, null, null, true));
+
+    private static bool InCareOn(CarePeriodRow period, DateOnly on) => period.StartDate <= on && (period.EndDate is null || period.EndDate > on);
+
+    private static IEnumerable<IndicatorCase> ChildrenInCare(PerformanceData data, DateOnly on) =>
+        FirstPerChild(data.CarePeriods.Where(p => InCareOn(p, on)), p => p.ChildId)
+            .Select(p => new IndicatorCase(CaseRecordKind.CarePeriod, p.Id, p.ChildId, p.StartDate, null, null, true));
+
+    /// <summary>
+    /// KPI 6: under-16s in care for 2.5 years on the day, in the same placement for 2 years. A placement starts
+    /// when the carer changes (reason for new episode S, P or T); a child placed for adoption counts the
+    /// placement before it too, as the DfE measure does.
+    /// </summary>
+    private static IEnumerable<IndicatorCase> LongTermStability(PerformanceData data, DateOnly on)
+    {
+        var inCareSince = on.AddMonths(-30);
+        var placedSince = on.AddYears(-2);
+        foreach (var period in data.CarePeriods)
+        {
+            if (!InCareOn(period, on) || period.StartDate > inCareSince || period.DateOfBirth is not { } born || born.AddYears(16) <= on)
+            {
+                continue;
+            }
+
+            var placementStart = PlacementStart(data.EpisodesByPeriod[period.Id], on);
+            yield return new IndicatorCase(CaseRecordKind.CarePeriod, period.Id, period.ChildId, period.StartDate, placementStart,
+                on.DayNumber - placementStart.DayNumber, placementStart <= placedSince);
+        }
+    }
+
+    private static DateOnly PlacementStart(IEnumerable<CareEpisodeRow> episodes, DateOnly on)
+    {
+        var starts = new List<DateOnly>();
+        var placedForAdoption = false;
+        foreach (var episode in episodes)
+        {
+            if (episode.StartDate > on)
+            {
+                break;
+            }
+
+            if (episode.ReasonNewEpisode == "S" || LookedAfterCodes.CarerChanges.Contains(episode.ReasonNewEpisode))
+            {
+                starts.Add(episode.StartDate);
+            }
+
+            placedForAdoption = LookedAfterCodes.PlacedForAdoption.Contains(episode.PlacementType);
+        }
+
+        return placedForAdoption && starts.Count > 1 ? starts[^2] : starts.Count > 0 ? starts[^1] : on;
+    }
+
+    /// <summary>KPI 7: children in care on the day with three or more placements (carers) in the 12 months to it, across all their periods.</summary>
+    private static IEnumerable<IndicatorCase> PlacementMoves(PerformanceData data, DateOnly on)
+    {
+        var yearFrom = on.AddYears(-1).AddDays(1);
+        foreach (var period in FirstPerChild(data.CarePeriods.Where(p => InCareOn(p, on)), p => p.ChildId))
+        {
+            var placements = 0;
+            foreach (var earlier in data.CarePeriodsByChild[period.ChildId])
+            {
+                if (earlier.StartDate > on || earlier.EndDate is { } ended && ended < yearFrom)
+                {
+                    continue;
+                }
+
+                var first = true;
+                foreach (var episode in data.EpisodesByPeriod[earlier.Id])
+                {
+                    var startsPlacement = episode.ReasonNewEpisode == "S" || LookedAfterCodes.CarerChanges.Contains(episode.ReasonNewEpisode);
+                    if (episode.StartDate > on)
+                    {
+                        break;
+                    }
+
+                    // The placement the child was in when the year began counts once, however long ago it started.
+                    if (startsPlacement && (episode.StartDate >= yearFrom || first))
+                    {
+                        placements++;
+                    }
+
+                    first = false;
+                }
+            }
+
+            yield return new IndicatorCase(CaseRecordKind.CarePeriod, period.Id, period.ChildId, period.StartDate, null, placements, placements >= 3);
+        }
+    }
+
+    /// <summary>KPI 8: reviews held in the period, each on time by its own due date: 20 working days from entering care, then 3 months, then 6 months.</summary>
+    private static IEnumerable<IndicatorCase> Reviews(PerformanceData data, DateOnly from, DateOnly to)
+    {
+        foreach (var period in data.CarePeriods)
+        {
+            DateOnly? previous = null;
+            var held = 0;
+            foreach (var review in data.ReviewsByPeriod[period.Id])
+            {
+                var due = previous is not { } last
+                    ? data.Calendar.AddWorkingDays(period.StartDate, FirstReviewWorkingDays)
+                    : last.AddMonths(held == 1 ? 3 : 6);
+                if (review.HeldOn >= from && review.HeldOn <= to)
+                {
+                    yield return new IndicatorCase(CaseRecordKind.LookedAfterReview, review.Id, review.ChildId, review.HeldOn, due,
+                        review.HeldOn > due ? data.Calendar.WorkingDaysBetween(due, review.HeldOn) : 0, review.HeldOn <= due);
+                }
+
+                previous = review.HeldOn;
+                held++;
+            }
+        }
+    }
+
+    /// <summary>KPIs 9 and 10: care leavers whose 19th, 20th or 21st birthday fell in the period, whether in touch or not (as the DfE counts them).</summary>
+    private static IEnumerable<IndicatorCase> CareLeavers(PerformanceData data, DateOnly from, DateOnly to, Func<CareLeaverRow, bool> counted) =>
+        data.CareLeavers.Where(c => c.Age is >= 19 and <= 21 && c.Birthday >= from && c.Birthday <= to)
+            .Select(c => new IndicatorCase(CaseRecordKind.CareLeaverContact, c.Id, c.ChildId, c.Birthday, null, c.Age, counted(c)));
+
+    /// <summary>KPIs 11 and 12: periods of care that ended in an adoption order in the period; A1 is the days from entering care to moving in.</summary>
+    private static IEnumerable<IndicatorCase> Adopted(PerformanceData data, DateOnly from, DateOnly to) =>
+        data.CarePeriods
+            .Where(p => p.EndDate is { } ended && ended >= from && ended <= to && p.EndReason is { } reason && LookedAfterCodes.Adopted.Contains(reason))
+            .OrderBy(p => p.EndDate).ThenBy(p => p.Id)
+            .Select(p => new IndicatorCase(CaseRecordKind.CarePeriod, p.Id, p.ChildId, p.EndDate!.Value, p.StartDate,
+                p.PlacedForAdoptionOn is { } placed ? placed.DayNumber - p.StartDate.DayNumber : null, true));
 
     // The data's lists are in date order, so the first record seen for a child is their earliest.
     private static IEnumerable<T> FirstPerChild<T>(IEnumerable<T> records, Func<T, Guid> child)

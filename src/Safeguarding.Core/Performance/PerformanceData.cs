@@ -17,6 +17,16 @@ public sealed record InitialConferenceRow(Guid Id, Guid ChildId, DateOnly HeldOn
 
 public sealed record PlanRow(Guid Id, Guid ChildId, DateOnly StartDate, DateOnly? EndDate);
 
+/// <summary>A period of care with what the looked-after indicators need: the child's birth date, how it ended, when an adopted child moved in.</summary>
+public sealed record CarePeriodRow(Guid Id, Guid ChildId, DateOnly? DateOfBirth, DateOnly StartDate, DateOnly? EndDate, string? EndReason, DateOnly? PlacedForAdoptionOn);
+
+/// <summary>An SSDA903 episode: when it started, why (reason for new episode) and the placement type.</summary>
+public sealed record CareEpisodeRow(Guid PeriodId, DateOnly StartDate, string ReasonNewEpisode, string PlacementType);
+
+public sealed record ReviewRow(Guid Id, Guid PeriodId, Guid ChildId, DateOnly HeldOn);
+
+public sealed record CareLeaverRow(Guid Id, Guid ChildId, int Age, DateOnly Birthday, string Activity, string Accommodation);
+
 /// <summary>
 /// The few columns of the pathway the indicators read, for the months a pack covers plus the look-backs
 /// the definitions need (12 months for re-referrals and rolling periods, two years for repeat plans).
@@ -35,6 +45,23 @@ public sealed class PerformanceData
     public required IReadOnlyList<InitialConferenceRow> InitialConferences { get; init; }
     public required IReadOnlyList<PlanRow> Plans { get; init; }
 
+    /// <summary>Periods of care open at some time since the first month's three-year look-back (A1), in start order.</summary>
+    public IReadOnlyList<CarePeriodRow> CarePeriods { get; init; } = [];
+
+    /// <summary>The episodes of <see cref="CarePeriods"/>, in start order.</summary>
+    public IReadOnlyList<CareEpisodeRow> CareEpisodes { get; init; } = [];
+
+    /// <summary>Every review of <see cref="CarePeriods"/> (earlier reviews set when a later one was due).</summary>
+    public IReadOnlyList<ReviewRow> Reviews { get; init; } = [];
+
+    public IReadOnlyList<CareLeaverRow> CareLeavers { get; init; } = [];
+
+    internal ILookup<Guid, CareEpisodeRow> EpisodesByPeriod => episodesByPeriod ??= CareEpisodes.OrderBy(e => e.StartDate).ToLookup(e => e.PeriodId);
+
+    internal ILookup<Guid, ReviewRow> ReviewsByPeriod => reviewsByPeriod ??= Reviews.OrderBy(r => r.HeldOn).ThenBy(r => r.Id).ToLookup(r => r.PeriodId);
+
+    internal ILookup<Guid, CarePeriodRow> CarePeriodsByChild => carePeriodsByChild ??= CarePeriods.ToLookup(p => p.ChildId);
+
     /// <summary>Referrals of each child in date order (for re-referrals), built on first use.</summary>
     internal ILookup<Guid, ReferralRow> ReferralsByChild => referralsByChild ??= Referrals.OrderBy(r => r.ReferralDate).ToLookup(r => r.ChildId);
 
@@ -45,6 +72,9 @@ public sealed class PerformanceData
 
     private ILookup<Guid, ReferralRow>? referralsByChild;
     private ILookup<Guid, PlanRow>? plansByChild;
+    private ILookup<Guid, CareEpisodeRow>? episodesByPeriod;
+    private ILookup<Guid, ReviewRow>? reviewsByPeriod;
+    private ILookup<Guid, CarePeriodRow>? carePeriodsByChild;
     private Dictionary<Guid, ReferralRow?>? previousReferrals;
 
     private Dictionary<Guid, ReferralRow?> BuildPrevious()
@@ -134,6 +164,34 @@ public sealed class PerformanceData
             .Select(p => new { p.Id, p.PersonId, p.StartDate, p.EndDate })
             .ToListAsync(cancellationToken);
 
+        // Looked-after children are a few thousand periods in ten years: read every period open since A1's three-year look-back.
+        var careFrom = rollingFrom.AddYears(-3);
+        var periods = await (
+            from p in db.CarePeriods.AsNoTracking()
+            join person in db.People.AsNoTracking() on p.PersonId equals person.Id
+            join a in db.AdoptionRecords.AsNoTracking() on p.Id equals a.CarePeriodId into adoption
+            from a in adoption.DefaultIfEmpty()
+            where p.PartnershipId == partnershipId && p.StartDate <= end && (p.EndDate == null || p.EndDate >= careFrom)
+            select new { p.Id, p.PersonId, person.DateOfBirth, p.StartDate, p.EndDate, p.EndReason, PlacedOn = (DateOnly?)a.PlacedDate })
+            .ToListAsync(cancellationToken);
+        var careEpisodes = await (
+            from e in db.CareEpisodes.AsNoTracking()
+            join p in db.CarePeriods.AsNoTracking() on e.CarePeriodId equals p.Id
+            where p.PartnershipId == partnershipId && p.StartDate <= end && (p.EndDate == null || p.EndDate >= careFrom)
+            select new CareEpisodeRow(e.CarePeriodId, e.StartDate, e.ReasonNewEpisode, e.PlacementType))
+            .ToListAsync(cancellationToken);
+        var reviews = await (
+            from r in db.LookedAfterReviews.AsNoTracking()
+            join p in db.CarePeriods.AsNoTracking() on r.CarePeriodId equals p.Id
+            where p.PartnershipId == partnershipId && p.StartDate <= end && (p.EndDate == null || p.EndDate >= careFrom)
+            select new { r.Id, r.CarePeriodId, r.PersonId, r.HeldOn })
+            .ToListAsync(cancellationToken);
+        var leaversFrom = PerformanceMonths.FinancialYearStart(firstMonth);
+        var careLeavers = await db.CareLeaverContacts.AsNoTracking()
+            .Where(c => c.PartnershipId == partnershipId && c.Birthday >= leaversFrom && c.Birthday <= end)
+            .Select(c => new { c.Id, c.PersonId, c.Age, c.Birthday, c.Activity, c.Accommodation })
+            .ToListAsync(cancellationToken);
+
         return new PerformanceData
         {
             FirstMonth = firstMonth,
@@ -146,6 +204,12 @@ public sealed class PerformanceData
             Enquiries = enquiries.Select(s => new EnquiryRow(s.Id, Child(s.PersonId), s.StartDate)).OrderBy(s => s.StartDate).ThenBy(s => s.Id).ToList(),
             InitialConferences = conferences.Select(c => new InitialConferenceRow(c.Id, Child(c.PersonId), c.HeldOn, c.StrategyOn)).OrderBy(c => c.HeldOn).ThenBy(c => c.Id).ToList(),
             Plans = plans.Select(p => new PlanRow(p.Id, Child(p.PersonId), p.StartDate, p.EndDate)).OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToList(),
+            CarePeriods = periods.Select(p => new CarePeriodRow(p.Id, Child(p.PersonId), p.DateOfBirth, p.StartDate, p.EndDate, p.EndReason, p.PlacedOn))
+                .OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToList(),
+            CareEpisodes = careEpisodes,
+            Reviews = reviews.Select(r => new ReviewRow(r.Id, r.CarePeriodId, Child(r.PersonId), r.HeldOn)).ToList(),
+            CareLeavers = careLeavers.Select(c => new CareLeaverRow(c.Id, Child(c.PersonId), c.Age, c.Birthday, c.Activity, c.Accommodation))
+                .OrderBy(c => c.Birthday).ThenBy(c => c.Id).ToList(),
         };
     }
 

@@ -139,23 +139,29 @@ public sealed class PerformancePack(SafeguardingDbContext db, PartnershipTimesca
         return IndicatorCalculations.Cases(definition.Code, data, month) is { } cases ? FigureOf(definition, cases, settings, month) : Figure.None;
     }
 
-    /// <summary>Turns the records behind a figure into the figure: a share, a count, or a rate per 10,000 children.</summary>
+    /// <summary>Turns the records behind a figure into the figure: a share, a mean of days, a count, or a rate per 10,000 children.</summary>
     public static Figure FigureOf(IndicatorDefinition definition, IEnumerable<IndicatorCase> cases, PerformanceSettings settings, DateOnly month)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(settings);
-        int all = 0, counted = 0;
+        int all = 0, counted = 0, timed = 0;
+        decimal days = 0;
         foreach (var c in cases)
         {
             all++;
             counted += c.InNumerator ? 1 : 0;
+            timed += c.Measure is null ? 0 : 1;
+            days += c.Measure ?? 0;
         }
 
         switch (definition.Format)
         {
             case IndicatorFormat.Percent:
                 return new Figure(counted, all, all == 0 ? null : (decimal)counted / all);
+            case IndicatorFormat.Days:
+                // A mean of the records' measures (A1's child-weighted three-year average): the numerator is the number of children.
+                return new Figure(timed, null, timed == 0 ? null : days / timed);
             case IndicatorFormat.RatePer10000:
                 // Every record behind a rate counts; InNumerator marks a share's numerator (e.g. re-referrals among referrals).
                 var population = settings.PopulationFor(month)?.Children;

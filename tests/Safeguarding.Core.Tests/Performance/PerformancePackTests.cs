@@ -163,6 +163,64 @@ public sealed class PerformancePackTests : IAsyncLifetime
         Assert.Equal((new DateOnly(2020, 1, 6), false), (late.From!.Value, late.InNumerator));
     }
 
+    [Fact]
+    public async Task LookedAfterFigures_ComeFromPeriodsEpisodesReviewsAdoptionAndCareLeavers_WithMergedRecordsAsOneChild()
+    {
+        await using var db = database.NewContext();
+        var survivor = Child(db, "Ali");
+        var duplicate = Child(db, "Ali");
+        duplicate.MergedIntoId = survivor.Id;
+
+        // One child under two records: a period in care since 2021 on each record's side, a move in March and June.
+        var early = Period(db, duplicate, new(2021, 1, 4), end: new(2026, 2, 1), "E4B");
+        Episode(db, early, "S", new(2021, 1, 4), "U4");
+        var current = Period(db, survivor, new(2026, 3, 2));
+        Episode(db, current, "S", new(2026, 3, 2), "U6");
+        Episode(db, current, "P", new(2026, 6, 1), "U4");
+        db.LookedAfterReviews.Add(new LookedAfterReview { Id = Guid.NewGuid(), PartnershipId = partnershipId, CarePeriodId = current.Id, PersonId = survivor.Id, HeldOn = new(2026, 3, 27), Participation = "PN1" });
+        db.LookedAfterReviews.Add(new LookedAfterReview { Id = Guid.NewGuid(), PartnershipId = partnershipId, CarePeriodId = current.Id, PersonId = survivor.Id, HeldOn = new(2026, 7, 1), Participation = "PN1" });
+
+        // Adopted in September, 300 days after coming into care.
+        var baby = Child(db, "Bea");
+        var adopted = Period(db, baby, new(2025, 1, 6), end: new(2026, 9, 1), "E11");
+        Episode(db, adopted, "S", new(2025, 1, 6), "U4");
+        db.AdoptionRecords.Add(new AdoptionRecord { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = baby.Id, CarePeriodId = adopted.Id, DecisionDate = new(2025, 4, 1), PlacedDate = new(2025, 11, 2) });
+
+        var leaver = Child(db, "Cy");
+        db.CareLeaverContacts.Add(new CareLeaverContact { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = leaver.Id, Age = 19, Birthday = new(2026, 5, 1), InTouch = "YES", Activity = "F3", Accommodation = "U1" });
+        db.Record(new SetUp(partnershipId), Analyst);
+        await db.SaveChangesAsync();
+        await new PerformanceAdministration(db).SetPopulationAsync(new PopulationForm(2026, 10_000, "Test population"), Analyst);
+
+        var pack = await Pack(db).BuildAsync(partnershipId, October);
+
+        Assert.Equal(new Figure(1, 10_000, 1m), pack.Find(DefaultIndicators.InCareRate)!.Current.Figure);
+
+        // The placement at the start of the 12 months (the earlier period's), March's and June's: three, across both records.
+        Assert.Equal(new Figure(1, 1, 1m), pack.Find(DefaultIndicators.PlacementMoves)!.Current.Figure);
+
+        // The first review was due 30 March (20 working days from 2 March), the second 27 June: only the first is on time, and only the second is since April.
+        Assert.Equal(new Figure(0, 1, 0m), pack.Find(DefaultIndicators.ReviewsOnTime)!.Current.Figure);
+        Assert.Equal(new Figure(1, null, 1), pack.Find(DefaultIndicators.Adoptions)!.Current.Figure);
+        Assert.Equal(new Figure(1, null, 300), pack.Find(DefaultIndicators.AdoptionTimeliness)!.Current.Figure);
+        Assert.Equal(new Figure(1, 1, 1m), pack.Find(DefaultIndicators.CareLeaversInEducation)!.Current.Figure);
+        Assert.Equal(new Figure(1, 1, 1m), pack.Find(DefaultIndicators.CareLeaversSuitablyHoused)!.Current.Figure);
+    }
+
+    private CarePeriod Period(SafeguardingDbContext db, Person child, DateOnly start, DateOnly? end = null, string? endReason = null)
+    {
+        var period = new CarePeriod { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = child.Id, StartDate = start, EndDate = end, EndReason = endReason, RecordedAt = Now };
+        db.CarePeriods.Add(period);
+        return period;
+    }
+
+    private void Episode(SafeguardingDbContext db, CarePeriod period, string reason, DateOnly start, string placement) =>
+        db.CareEpisodes.Add(new CareEpisode
+        {
+            Id = Guid.NewGuid(), PartnershipId = partnershipId, CarePeriodId = period.Id, PersonId = period.PersonId, StartDate = start,
+            ReasonNewEpisode = reason, LegalStatus = "C2", CategoryOfNeed = "N1", PlacementType = placement,
+        });
+
     private Person Child(SafeguardingDbContext db, string name)
     {
         var child = new Person { Id = Guid.NewGuid(), PartnershipId = partnershipId, GivenName = name, FamilyName = "Counted", DateOfBirth = new DateOnly(2016, 1, 1), IsChild = true };

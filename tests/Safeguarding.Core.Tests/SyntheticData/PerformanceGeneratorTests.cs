@@ -9,12 +9,11 @@ using Xunit.Abstractions;
 
 namespace Safeguarding.Core.Tests.SyntheticData;
 
-/// <summary>The demo city's performance settings and figures: the same every time, 36 months of every entered indicator, year-to-date from April.</summary>
+/// <summary>The demo city's performance settings and figures: the same every time, 36 months of every entered (workforce) indicator.</summary>
 public sealed class PerformanceGeneratorTests(ITestOutputHelper output)
 {
     private static readonly CitySpec Birmingham = new() { Children = 286_500 };
     private static readonly SyntheticCity Demo = CityGenerator.Generate(new CitySpec { Children = 2_000 });
-    private static readonly string[] YearToDate = ["KPI8", "KPI9", "KPI10", "KPI12"];
 
     public static TheoryData<int> Sizes => [2_000, 20_000, 286_500];
 
@@ -65,54 +64,11 @@ public sealed class PerformanceGeneratorTests(ITestOutputHelper output)
             }
         }
 
-        Assert.All(figures.Where(f => f.IndicatorCode == "KPI11"), f => Assert.InRange(f.Value, 470, 570));
         Assert.All(figures.Where(f => f.IndicatorCode == "KPI14"), f => Assert.InRange(f.Value, 13m, 21m));
         Assert.All(figures.Where(f => f.IndicatorCode == "KPI14"), f => Assert.Equal(decimal.Round(f.Value, 1), f.Value));
-        Assert.All(figures.Where(f => f.IndicatorCode == DefaultIndicators.InCareRate), f =>
-        {
-            Assert.Equal(children, f.Denominator);
-            Assert.Equal(decimal.Round(f.Numerator!.Value * 10_000 / children, 6), f.Value);
-        });
         if (children >= 20_000)
         {
-            Assert.All(figures.Where(f => f.IndicatorCode == DefaultIndicators.InCareRate), f => Assert.InRange(f.Value, 63, 72));
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Sizes))]
-    public void YearToDateFigures_AccumulateFromApril_AndStartAgainInApril(int children)
-    {
-        var figures = PerformanceGenerator.Generate(new CitySpec { Children = children }, Guid.NewGuid()).Figures;
-
-        foreach (var code in YearToDate)
-        {
-            var series = figures.Where(f => f.IndicatorCode == code).OrderBy(f => f.Month).ToList();
-            decimal Total(IndicatorFigure f) => f.Denominator ?? f.Value;
-            for (var i = 1; i < series.Count; i++)
-            {
-                if (series[i].Month.Month == 4)
-                {
-                    // A new financial year: April holds one month, the March before it twelve.
-                    if (Total(series[i - 1]) > 1)
-                    {
-                        Assert.True(Total(series[i]) < Total(series[i - 1]), $"{code}: April {series[i].Month.Year} {Total(series[i])} after March {Total(series[i - 1])}");
-                    }
-                }
-                else
-                {
-                    Assert.True(Total(series[i]) >= Total(series[i - 1]), $"{code}: {series[i].Month} {Total(series[i])} fell from {Total(series[i - 1])}");
-                    Assert.True((series[i].Numerator ?? series[i].Value) >= (series[i - 1].Numerator ?? series[i - 1].Value), $"{code}: {series[i].Month} numerator fell");
-                }
-            }
-        }
-
-        // At Birmingham's size a year's adoptions and reviews are in the report's range.
-        if (children == Birmingham.Children)
-        {
-            var march = figures.Where(f => f.Month.Month == 3).ToList();
-            Assert.All(march.Where(f => f.IndicatorCode == "KPI12"), f => Assert.InRange(f.Value, 45, 85));
-            Assert.All(march.Where(f => f.IndicatorCode == "KPI8"), f => Assert.InRange(f.Denominator!.Value, 4_000, 5_500));
+            Assert.All(figures.Where(f => f.IndicatorCode == "KPI13"), f => Assert.InRange(f.Value, 0.05m, 0.25m));
         }
     }
 
@@ -132,11 +88,10 @@ public sealed class PerformanceGeneratorTests(ITestOutputHelper output)
             output.WriteLine($"{group.Key,-9} " + string.Join(", ", group.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
         }
 
-        // KPI 12 counts adoptions so far this year against a whole year's target, so it is rated outside tolerance most of the year (as in the report).
-        var rated = statuses.Where(s => s.IndicatorCode != "KPI12" && s.Status != IndicatorStatus.NotRated).ToList();
+        var rated = statuses.Where(s => s.Status != IndicatorStatus.NotRated).ToList();
         var good = rated.Count(s => s.Status is IndicatorStatus.OnTarget or IndicatorStatus.WithinTolerance);
         // A small city's percentages have denominators of a handful (4 or 5 social workers at 2,000 children), so they jump more.
-        Assert.InRange(good / (double)rated.Count, children >= 20_000 ? 0.8 : 0.65, 1.0);
+        Assert.InRange(good / (double)rated.Count, children >= 20_000 ? 0.8 : 0.5, 1.0);
         Assert.Contains(rated, s => s.Status == IndicatorStatus.OnTarget);
         Assert.Contains(rated, s => s.Status == IndicatorStatus.WithinTolerance);
         if (children >= 20_000)

@@ -199,12 +199,12 @@ public sealed class PerformanceSettingsPagesTests(SafeguardingWebFactory app) : 
             await db.SaveChangesAsync();
         }
 
-        var page = await (await PostAsync(analyst, "/performance/settings/figures/kpi12",
-            ("Input.Month", PerformanceMonths.Key(month)), ("Input.Value", "5"), ("Input.Source", "Adoption register"))).ReadDocumentAsync();
+        var page = await (await PostAsync(analyst, "/performance/settings/figures/kpi14",
+            ("Input.Month", PerformanceMonths.Key(month)), ("Input.Value", "5"), ("Input.Source", "Caseload report"))).ReadDocumentAsync();
 
         Assert.Equal([($"The pack for {PerformanceMonths.Name(month)} has been signed off, so its figures are locked", "#Input_Month")], page.ErrorSummaryLinks());
         await using var check = app.NewDbContext();
-        Assert.False(await check.IndicatorFigures.IgnoreQueryFilters().AnyAsync(f => f.IndicatorCode == "KPI12" && f.RecordedByUserId != null));
+        Assert.False(await check.IndicatorFigures.IgnoreQueryFilters().AnyAsync(f => f.IndicatorCode == "KPI14" && f.RecordedByUserId != null));
     }
 
     [Fact]

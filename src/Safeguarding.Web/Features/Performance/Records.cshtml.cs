@@ -88,6 +88,10 @@ public sealed class RecordsModel(PerformancePack pack, SafeguardingDbContext db,
         CaseRecordKind.Assessment => "Assessment",
         CaseRecordKind.Section47Enquiry => "Section 47 enquiry",
         CaseRecordKind.InitialConference => "Initial conference",
-        _ => "Child protection plan",
+        CaseRecordKind.ChildProtectionPlan => "Child protection plan",
+        CaseRecordKind.CarePeriod => "Period of care",
+        CaseRecordKind.LookedAfterReview => "Looked-after review",
+        CaseRecordKind.CareLeaverContact => "Care leaver",
+        _ => kind.ToString(),
     };
 }
