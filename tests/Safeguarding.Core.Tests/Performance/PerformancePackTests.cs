@@ -217,8 +217,15 @@ public sealed class PerformancePackTests : IAsyncLifetime
     private void Episode(SafeguardingDbContext db, CarePeriod period, string reason, DateOnly start, string placement) =>
         db.CareEpisodes.Add(new CareEpisode
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, CarePeriodId = period.Id, PersonId = period.PersonId, StartDate = start,
-            ReasonNewEpisode = reason, LegalStatus = "C2", CategoryOfNeed = "N1", PlacementType = placement,
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            CarePeriodId = period.Id,
+            PersonId = period.PersonId,
+            StartDate = start,
+            ReasonNewEpisode = reason,
+            LegalStatus = "C2",
+            CategoryOfNeed = "N1",
+            PlacementType = placement,
         });
 
     private Person Child(SafeguardingDbContext db, string name)
