@@ -21,13 +21,16 @@ public sealed record SyntheticPerformance(
 /// the child population for every financial year of the city's history; the published comparators of
 /// shared/docs/performance-indicators.md (England, statistical neighbours, the West Midlands for the rates)
 /// for the four financial years before the reference date, varied slightly by year; 36 months of figures for
-/// the indicators the system does not calculate (the workforce KPIs 13 to 15), around the October 2020
+/// the workforce KPIs (history a performance team brings from its spreadsheets), around the October 2020
 /// report's figures scaled to the city, with gentle trends and noise; and two Business Improvement Plan
 /// priorities on the partnership dashboard. Its own random stream, so the rest of the city is unchanged.
 /// </summary>
 public static class PerformanceGenerator
 {
     public const int FigureMonths = 36;
+
+    /// <summary>The indicators whose history the demo's performance team entered from its spreadsheets: the workforce KPIs.</summary>
+    public static readonly IReadOnlyList<string> EnteredIndicators = [DefaultIndicators.AgencyStaff, DefaultIndicators.Caseloads, DefaultIndicators.Supervised];
     public const int ComparatorYears = 4;
     public const int ReportChildren = 286_500;
     public const string PopulationSource = "Synthetic city: children aged 0 to 17";

@@ -15,6 +15,7 @@ using Safeguarding.Core.Notifications;
 using Safeguarding.Core.Pathway;
 using Safeguarding.Core.Performance;
 using Safeguarding.Core.Timescales;
+using Safeguarding.Core.Workforce;
 
 namespace Safeguarding.Core.Data;
 
@@ -80,6 +81,10 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
     public DbSet<CareLeaverContact> CareLeaverContacts => Set<CareLeaverContact>();
     public DbSet<AdoptionRecord> AdoptionRecords => Set<AdoptionRecord>();
+    public DbSet<WorkforcePost> WorkforcePosts => Set<WorkforcePost>();
+    public DbSet<PostHolding> PostHoldings => Set<PostHolding>();
+    public DbSet<Supervision> Supervisions => Set<Supervision>();
+    public DbSet<CaseAllocation> CaseAllocations => Set<CaseAllocation>();
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<IndicatorComparator> IndicatorComparators => Set<IndicatorComparator>();
     public DbSet<ChildPopulation> ChildPopulations => Set<ChildPopulation>();

@@ -19,6 +19,9 @@ public static class DefaultIndicators
     public const string CareLeaversSuitablyHoused = "KPI10";
     public const string AdoptionTimeliness = "KPI11";
     public const string Adoptions = "KPI12";
+    public const string AgencyStaff = "KPI13";
+    public const string Caseloads = "KPI14";
+    public const string Supervised = "KPI15";
     public const string ReferralRate = "RATE-REFERRALS";
     public const string AssessmentRate = "RATE-ASSESSMENTS";
     public const string Section47Rate = "RATE-S47";
@@ -96,18 +99,20 @@ public static class DefaultIndicators
             "Children whose care ended since 1 April with an adoption order (SSDA903 reason E11 or E12). Elsewhere this KPI has been defined as A2 (days from the court's authority to place to the match); this system counts adoptions.",
             "Children adopted", null, Polarity.HigherIsBetter, PeriodRule.YearToDate, ComparisonRule.PreviousMonth,
             Band(70m, null, null), PermanenceHead, calculated: true, IndicatorFormat.Count),
-        Kpi("KPI13", "% of established social worker posts (including team managers) filled by agency staff",
-            "Established social worker and team manager posts at the end of the month; the numerator is those filled by agency staff. Rated on the total of both.",
+        Kpi(AgencyStaff, "% of established social worker posts (including team managers) filled by agency staff",
+            "Established social worker and team manager posts at the end of the month, filled or vacant; the numerator is those held by agency staff that day. "
+            + "Rated on the total of both, as the report does; the drill-down lists each post.",
             "Posts filled by agency staff", "Established posts", Polarity.LowerIsBetter, PeriodRule.MonthEnd, ComparisonRule.Previous12MonthsAverage,
-            Band(0.12m, 0.10m, 0.15m), WorkforceHead, calculated: false),
-        Kpi("KPI14", "Average caseload of qualified social workers",
-            "Children allocated to qualified social workers at the end of the month divided by the number of those social workers.",
-            "Average caseload", null, Polarity.LowerIsBetter, PeriodRule.MonthEnd, ComparisonRule.Previous12MonthsAverage,
-            Band(15m, 13m, 20m), WorkforceHead, calculated: false, IndicatorFormat.Number),
-        Kpi("KPI15", "% of social workers supervised in the month",
-            "Social workers in post in the month; the numerator is those with a recorded supervision in the month.",
+            Band(0.12m, 0.10m, 0.15m), WorkforceHead, calculated: true),
+        Kpi(Caseloads, "Average caseload of qualified social workers",
+            "Qualified social workers in post at the end of the month, and the children allocated to each that day (a child counts once per worker): "
+            + "the mean caseload. Workers with no children allocated count, with a caseload of none.",
+            "Qualified social workers", null, Polarity.LowerIsBetter, PeriodRule.MonthEnd, ComparisonRule.Previous12MonthsAverage,
+            Band(15m, 13m, 20m), WorkforceHead, calculated: true, IndicatorFormat.Number),
+        Kpi(Supervised, "% of social workers supervised in the month",
+            "Qualified social workers in post at any time in the month; the numerator is those with a supervision recorded in the month.",
             "Social workers supervised", "Social workers", Polarity.HigherIsBetter, PeriodRule.Month, ComparisonRule.Previous12MonthsAverage,
-            Band(0.86m, 0.80m, 0.90m), WorkforceHead, calculated: false),
+            Band(0.86m, 0.80m, 0.90m), WorkforceHead, calculated: true),
 
         Rate(ReferralRate, "Referrals per 10,000 children", "Referrals with a referral date in the 12 months to the end of the month.", "Referrals", PeriodRule.Rolling12Months, calculated: true),
         Rate(AssessmentRate, "Assessments completed per 10,000 children", "Assessments authorised in the 12 months to the end of the month.", "Assessments completed", PeriodRule.Rolling12Months, calculated: true),

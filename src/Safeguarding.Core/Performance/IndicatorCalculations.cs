@@ -1,4 +1,5 @@
 using Safeguarding.Core.Pathway;
+using Safeguarding.Core.Workforce;
 
 namespace Safeguarding.Core.Performance;
 
@@ -13,6 +14,8 @@ public enum CaseRecordKind
     CarePeriod,
     LookedAfterReview,
     CareLeaverContact,
+    WorkforcePost,
+    SocialWorker,
 }
 
 /// <summary>
@@ -55,6 +58,9 @@ public static class IndicatorCalculations
         DefaultIndicators.AdoptionTimeliness => new("Adopted", "Entered care", "Days from entering care to moving in"),
         DefaultIndicators.Adoptions => new("Adopted", "Entered care", null),
         DefaultIndicators.InCareRate => new("In care since", null, null),
+        DefaultIndicators.AgencyStaff => new("Established", null, null),
+        DefaultIndicators.Caseloads => new("In post since", null, "Children allocated"),
+        DefaultIndicators.Supervised => new("In post until", "Last supervised", "Supervisions in the month"),
         _ => null,
     };
 
@@ -89,6 +95,9 @@ public static class IndicatorCalculations
             DefaultIndicators.AdoptionTimeliness => Adopted(data, end.AddYears(-3).AddDays(1), end).Where(c => c.Measure is not null),
             DefaultIndicators.Adoptions => Adopted(data, PerformanceMonths.FinancialYearStart(month), end),
             DefaultIndicators.InCareRate => ChildrenInCare(data, end),
+            DefaultIndicators.AgencyStaff => EstablishedPosts(data, end),
+            DefaultIndicators.Caseloads => Caseloads(data, end),
+            DefaultIndicators.Supervised => SocialWorkersSupervised(data, month, end),
             _ => null,
         };
     }
@@ -310,6 +319,53 @@ public static class IndicatorCalculations
             .OrderBy(p => p.EndDate).ThenBy(p => p.Id)
             .Select(p => new IndicatorCase(CaseRecordKind.CarePeriod, p.Id, p.ChildId, p.EndDate!.Value, p.StartDate,
                 p.PlacedForAdoptionOn is { } placed ? placed.DayNumber - p.StartDate.DayNumber : null, true));
+
+    // Holdings and allocations run from their start date until the day before their end date, as periods of care do.
+    private static bool Held(HoldingRow holding, DateOnly on) => holding.StartDate <= on && (holding.EndDate is null || holding.EndDate > on);
+
+    /// <summary>KPI 13: the posts established on the day, social workers' and team managers', filled or vacant; the numerator those an agency worker holds.</summary>
+    private static IEnumerable<IndicatorCase> EstablishedPosts(PerformanceData data, DateOnly on)
+    {
+        var agencyHeld = data.Holdings.Where(h => h.Employment == Employment.Agency && Held(h, on)).Select(h => h.PostId).ToHashSet();
+        return data.Posts
+            .Where(p => p.EstablishedOn <= on && (p.DeletedOn is null || p.DeletedOn > on))
+            .OrderBy(p => p.EstablishedOn).ThenBy(p => p.Id)
+            .Select(p => new IndicatorCase(CaseRecordKind.WorkforcePost, p.Id, null, p.EstablishedOn, null, null, agencyHeld.Contains(p.Id)));
+    }
+
+    /// <summary>Social workers in post on the day, each with the children allocated to them (a worker in two posts is one worker).</summary>
+    private static IEnumerable<(Guid Worker, DateOnly Since)> SocialWorkersInPost(PerformanceData data, DateOnly from, DateOnly to)
+    {
+        var socialWorkerPosts = data.Posts.Where(p => p.Role == WorkforceRole.SocialWorker).Select(p => p.Id).ToHashSet();
+        return data.Holdings
+            .Where(h => socialWorkerPosts.Contains(h.PostId) && h.StartDate <= to && (h.EndDate is null || h.EndDate > from))
+            .GroupBy(h => h.UserId)
+            .Select(g => (g.Key, g.Min(h => h.StartDate)))
+            .OrderBy(w => w.Item2).ThenBy(w => w.Key);
+    }
+
+    /// <summary>KPI 14: the mean number of children allocated to each social worker in post at the month end.</summary>
+    private static IEnumerable<IndicatorCase> Caseloads(PerformanceData data, DateOnly on)
+    {
+        var caseloads = data.Allocations
+            .Where(a => a.StartDate <= on && (a.EndDate is null || a.EndDate > on))
+            .GroupBy(a => a.WorkerUserId)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.ChildId).Distinct().Count());
+        return SocialWorkersInPost(data, on, on).Select(w =>
+            new IndicatorCase(CaseRecordKind.SocialWorker, w.Worker, null, w.Since, null, caseloads.GetValueOrDefault(w.Worker), true));
+    }
+
+    /// <summary>KPI 15: social workers in post at any time in the month; the numerator those with a supervision recorded in it.</summary>
+    private static IEnumerable<IndicatorCase> SocialWorkersSupervised(PerformanceData data, DateOnly month, DateOnly end)
+    {
+        var supervised = data.Supervisions.Where(s => s.HeldOn >= month && s.HeldOn <= end).ToLookup(s => s.WorkerUserId);
+        return SocialWorkersInPost(data, month, end).Select(w =>
+        {
+            var sessions = supervised[w.Worker].ToList();
+            var last = sessions.Count == 0 ? (DateOnly?)null : sessions.Max(s => s.HeldOn);
+            return new IndicatorCase(CaseRecordKind.SocialWorker, w.Worker, null, end, last, sessions.Count, sessions.Count > 0);
+        });
+    }
 
     // The data's lists are in date order, so the first record seen for a child is their earliest.
     private static IEnumerable<T> FirstPerChild<T>(IEnumerable<T> records, Func<T, Guid> child)

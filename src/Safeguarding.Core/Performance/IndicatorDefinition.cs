@@ -67,8 +67,8 @@ public enum IndicatorGroup
 
 /// <summary>
 /// One indicator's definition: the metadata the pack shows and the calculation that produces its figures.
-/// Indicators without a calculation here (looked-after, care leavers, adoption, workforce) take figures
-/// entered or imported by the performance team until the records behind them are kept in the system.
+/// Every default indicator is calculated from the records; a month with no records behind it (history from
+/// before the system) takes a figure the performance team entered, shown with its source.
 /// </summary>
 public sealed record IndicatorDefinition(
     string Code,

@@ -73,7 +73,7 @@ public static class PackExport
             indicator.MonthsOnTargetOrWithinTolerance, indicator.MonthsRated,
             Comparator(ComparatorKind.StatisticalNeighbours), Comparator(ComparatorKind.England), Comparator(ComparatorKind.Region),
             string.Join("; ", indicator.Comparators.Select(c => $"{IndicatorDisplay.Describe(c.Kind)} {PerformanceMonths.FinancialYearName(c.Year)}: {c.Source}")),
-            indicator.Owner, definition.IsCalculated ? "Calculated from records" : indicator.FigureSource, indicator.Commentary?.Text,
+            indicator.Owner, indicator.FigureSource ?? (definition.IsCalculated ? "Calculated from records" : null), indicator.Commentary?.Text,
         ];
     }
 }

@@ -165,7 +165,7 @@ public sealed class PerformanceAdministration(SafeguardingDbContext db)
         return ChangeResult<ChildPopulation>.Done(population);
     }
 
-    /// <summary>Enters a month's figure for an indicator the system does not calculate; a percentage's value is worked out from its numerator and denominator.</summary>
+    /// <summary>Enters a month's figure kept before the system held the records (used only for a month with none); a percentage's value is worked out from its numerator and denominator.</summary>
     public async Task<ChangeResult<IndicatorFigure>> EnterFigureAsync(FigureForm form, ProcessContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -174,11 +174,6 @@ public sealed class PerformanceAdministration(SafeguardingDbContext db)
         if (definition is null)
         {
             return ChangeResult<IndicatorFigure>.Refused(nameof(form.IndicatorCode), "Choose an indicator");
-        }
-
-        if (definition.IsCalculated)
-        {
-            return ChangeResult<IndicatorFigure>.Refused("", $"{definition.Name} is calculated from the records, so its figures cannot be entered");
         }
 
         var month = PerformanceMonths.StartOf(form.Month);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Calendar;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Pathway;
+using Safeguarding.Core.Workforce;
 
 namespace Safeguarding.Core.Performance;
 
@@ -26,6 +27,16 @@ public sealed record CareEpisodeRow(Guid PeriodId, DateOnly StartDate, string Re
 public sealed record ReviewRow(Guid Id, Guid PeriodId, Guid ChildId, DateOnly HeldOn);
 
 public sealed record CareLeaverRow(Guid Id, Guid ChildId, int Age, DateOnly Birthday, string Activity, string Accommodation);
+
+public sealed record PostRow(Guid Id, WorkforceRole Role, DateOnly EstablishedOn, DateOnly? DeletedOn);
+
+/// <summary>Who held a post: in it from the start date until the day before the end date.</summary>
+public sealed record HoldingRow(Guid PostId, Guid UserId, Employment Employment, DateOnly StartDate, DateOnly? EndDate);
+
+public sealed record SupervisionRow(Guid WorkerUserId, DateOnly HeldOn);
+
+/// <summary>A child allocated to a worker: on their caseload from the start date until the day before the end date.</summary>
+public sealed record AllocationRow(Guid ChildId, Guid WorkerUserId, DateOnly StartDate, DateOnly? EndDate);
 
 /// <summary>
 /// The few columns of the pathway the indicators read, for the months a pack covers plus the look-backs
@@ -55,6 +66,17 @@ public sealed class PerformanceData
     public IReadOnlyList<ReviewRow> Reviews { get; init; } = [];
 
     public IReadOnlyList<CareLeaverRow> CareLeavers { get; init; } = [];
+
+    /// <summary>Every post of the establishment, with every holding (a few hundred posts; their history is small).</summary>
+    public IReadOnlyList<PostRow> Posts { get; init; } = [];
+
+    public IReadOnlyList<HoldingRow> Holdings { get; init; } = [];
+
+    /// <summary>Supervisions from the first month to the last.</summary>
+    public IReadOnlyList<SupervisionRow> Supervisions { get; init; } = [];
+
+    /// <summary>Allocations open at some time from the first month to the last.</summary>
+    public IReadOnlyList<AllocationRow> Allocations { get; init; } = [];
 
     internal ILookup<Guid, CareEpisodeRow> EpisodesByPeriod => episodesByPeriod ??= CareEpisodes.OrderBy(e => e.StartDate).ToLookup(e => e.PeriodId);
 
@@ -192,6 +214,20 @@ public sealed class PerformanceData
             .Select(c => new { c.Id, c.PersonId, c.Age, c.Birthday, c.Activity, c.Accommodation })
             .ToListAsync(cancellationToken);
 
+        var posts = await db.WorkforcePosts.AsNoTracking().Where(p => p.PartnershipId == partnershipId)
+            .Select(p => new PostRow(p.Id, p.Role, p.EstablishedOn, p.DeletedOn)).ToListAsync(cancellationToken);
+        var holdings = await db.PostHoldings.AsNoTracking().Where(h => h.PartnershipId == partnershipId)
+            .Select(h => new HoldingRow(h.PostId, h.UserId, h.Employment, h.StartDate, h.EndDate)).ToListAsync(cancellationToken);
+        var supervisions = await db.Supervisions.AsNoTracking().Where(s => s.PartnershipId == partnershipId && s.HeldOn >= firstMonth && s.HeldOn <= end)
+            .Select(s => new SupervisionRow(s.WorkerUserId, s.HeldOn)).ToListAsync(cancellationToken);
+
+        // Two index-friendly reads: allocations still open, and those that ended since the first month.
+        var allocations = db.CaseAllocations.AsNoTracking().Where(a => a.PartnershipId == partnershipId && a.StartDate <= end);
+        var allocated = await allocations.Where(a => a.EndDate == null)
+            .Select(a => new { a.PersonId, a.WorkerUserId, a.StartDate, a.EndDate }).ToListAsync(cancellationToken);
+        allocated.AddRange(await allocations.Where(a => a.EndDate > firstMonth)
+            .Select(a => new { a.PersonId, a.WorkerUserId, a.StartDate, a.EndDate }).ToListAsync(cancellationToken));
+
         return new PerformanceData
         {
             FirstMonth = firstMonth,
@@ -210,6 +246,10 @@ public sealed class PerformanceData
             Reviews = reviews.Select(r => new ReviewRow(r.Id, r.CarePeriodId, Child(r.PersonId), r.HeldOn)).ToList(),
             CareLeavers = careLeavers.Select(c => new CareLeaverRow(c.Id, Child(c.PersonId), c.Age, c.Birthday, c.Activity, c.Accommodation))
                 .OrderBy(c => c.Birthday).ThenBy(c => c.Id).ToList(),
+            Posts = posts,
+            Holdings = holdings,
+            Supervisions = supervisions,
+            Allocations = allocated.Select(a => new AllocationRow(Child(a.PersonId), a.WorkerUserId, a.StartDate, a.EndDate)).ToList(),
         };
     }
 

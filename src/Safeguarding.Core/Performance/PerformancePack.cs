@@ -10,7 +10,8 @@ public sealed record Figure(decimal? Numerator, decimal? Denominator, decimal? V
     public static readonly Figure None = new(null, null, null);
 }
 
-public sealed record IndicatorPoint(DateOnly Month, Figure Figure, IndicatorTargetBand? Band, IndicatorStatus Status);
+/// <summary>A month's figure; <see cref="EnteredSource"/> is set when it was entered rather than calculated (history from before the records).</summary>
+public sealed record IndicatorPoint(DateOnly Month, Figure Figure, IndicatorTargetBand? Band, IndicatorStatus Status, string? EnteredSource = null);
 
 public sealed record PackIndicator(
     IndicatorDefinition Definition,
@@ -80,11 +81,10 @@ public sealed class PerformancePack(SafeguardingDbContext db, PartnershipTimesca
 
         var indicators = DefaultIndicators.All.Select(definition =>
         {
-            var trend = months.Select(m => Point(definition, m, FigureFor(definition, data, settings, m), settings)).ToList();
+            var trend = months.Select(m => Point(definition, m, data, settings)).ToList();
             var current = trend[^1];
             var lastTwelve = trend.Skip(TrendMonths - 12).ToList();
             var (band, bandYear) = settings.BandFor(definition, month);
-            settings.Figures.TryGetValue((definition.Code, month), out var entered);
             return new PackIndicator(
                 definition,
                 settings.OwnerOf(definition, month),
@@ -98,7 +98,7 @@ public sealed class PerformancePack(SafeguardingDbContext db, PartnershipTimesca
                 lastTwelve.Count(p => p.Status != IndicatorStatus.NotRated),
                 settings.ComparatorsFor(definition.Code, month),
                 settings.Commentary.GetValueOrDefault(definition.Code),
-                definition.IsCalculated ? null : entered?.Source);
+                current.EnteredSource);
         }).ToList();
 
         return new MonthlyPack(partnershipId, month, indicators, settings.SignOff, settings.PopulationFor(month));
@@ -121,25 +121,30 @@ public sealed class PerformancePack(SafeguardingDbContext db, PartnershipTimesca
         return new IndicatorDrillDown(definition, month, FigureOf(definition, cases, settings, month), labels, cases);
     }
 
-    private static IndicatorPoint Point(IndicatorDefinition definition, DateOnly month, Figure figure, PerformanceSettings settings)
+    private static IndicatorPoint Point(IndicatorDefinition definition, DateOnly month, PerformanceData data, PerformanceSettings settings)
     {
+        var (figure, enteredSource) = FigureFor(definition, data, settings, month);
         var (band, _) = settings.BandFor(definition, month);
-        return new IndicatorPoint(month, figure, band, IndicatorStatusRule.Rate(figure.Value, band, definition.Polarity));
+        return new IndicatorPoint(month, figure, band, IndicatorStatusRule.Rate(figure.Value, band, definition.Polarity), enteredSource);
     }
 
-    private static Figure FigureFor(IndicatorDefinition definition, PerformanceData data, PerformanceSettings settings, DateOnly month)
+    /// <summary>
+    /// The records' figure; a month with no records behind it (before the system held them) takes the figure
+    /// entered for it, if any, with its source: a partnership's spreadsheet history fills the trend.
+    /// </summary>
+    private static (Figure Figure, string? EnteredSource) FigureFor(IndicatorDefinition definition, PerformanceData data, PerformanceSettings settings, DateOnly month)
     {
-        if (!definition.IsCalculated)
+        settings.Figures.TryGetValue((definition.Code, month), out var entered);
+        var cases = definition.IsCalculated ? IndicatorCalculations.Cases(definition.Code, data, month)?.ToList() : null;
+        if (cases is { Count: > 0 } || (cases is not null && entered is null))
         {
-            return settings.Figures.TryGetValue((definition.Code, month), out var entered)
-                ? new Figure(entered.Numerator, entered.Denominator, entered.Value)
-                : Figure.None;
+            return (FigureOf(definition, cases, settings, month), null);
         }
 
-        return IndicatorCalculations.Cases(definition.Code, data, month) is { } cases ? FigureOf(definition, cases, settings, month) : Figure.None;
+        return entered is null ? (Figure.None, null) : (new Figure(entered.Numerator, entered.Denominator, entered.Value), entered.Source);
     }
 
-    /// <summary>Turns the records behind a figure into the figure: a share, a mean of days, a count, or a rate per 10,000 children.</summary>
+    /// <summary>Turns the records behind a figure into the figure: a share, a mean (of days, of caseloads), a count, or a rate per 10,000 children.</summary>
     public static Figure FigureOf(IndicatorDefinition definition, IEnumerable<IndicatorCase> cases, PerformanceSettings settings, DateOnly month)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -159,8 +164,8 @@ public sealed class PerformancePack(SafeguardingDbContext db, PartnershipTimesca
         {
             case IndicatorFormat.Percent:
                 return new Figure(counted, all, all == 0 ? null : (decimal)counted / all);
-            case IndicatorFormat.Days:
-                // A mean of the records' measures (A1's child-weighted three-year average): the numerator is the number of children.
+            case IndicatorFormat.Days or IndicatorFormat.Number:
+                // A mean of the records' measures (A1's child-weighted three-year average, a caseload per worker): the numerator is how many were measured.
                 return new Figure(timed, null, timed == 0 ? null : days / timed);
             case IndicatorFormat.RatePer10000:
                 // Every record behind a rate counts; InNumerator marks a share's numerator (e.g. re-referrals among referrals).

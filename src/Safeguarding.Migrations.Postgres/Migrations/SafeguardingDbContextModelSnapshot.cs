@@ -3149,6 +3149,163 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("TimescaleRuleOverrides");
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Workforce.CaseAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("WorkerUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("PersonId", "StartDate");
+
+                    b.HasIndex("WorkerUserId", "StartDate");
+
+                    b.HasIndex("PartnershipId", "EndDate", "StartDate");
+
+                    b.ToTable("CaseAllocations");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.PostHolding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Employment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PostId", "StartDate");
+
+                    b.HasIndex("UserId", "StartDate");
+
+                    b.ToTable("PostHoldings");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.Supervision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SupervisorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkerUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("SupervisorUserId");
+
+                    b.HasIndex("PartnershipId", "HeldOn");
+
+                    b.HasIndex("WorkerUserId", "HeldOn");
+
+                    b.ToTable("Supervisions");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.WorkforcePost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DeletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PartnershipId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("WorkforcePosts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Safeguarding.Core.Access.Role", null)
@@ -3854,6 +4011,55 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.Access.User", null)
                         .WithMany()
                         .HasForeignKey("SignedOffByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.CaseAllocation", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Children.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.PostHolding", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Workforce.WorkforcePost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.Supervision", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

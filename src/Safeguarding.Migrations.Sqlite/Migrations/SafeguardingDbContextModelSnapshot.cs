@@ -3138,6 +3138,163 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("TimescaleRuleOverrides");
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Workforce.CaseAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("PersonId", "StartDate");
+
+                    b.HasIndex("WorkerUserId", "StartDate");
+
+                    b.HasIndex("PartnershipId", "EndDate", "StartDate");
+
+                    b.ToTable("CaseAllocations");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.PostHolding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Employment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PostId", "StartDate");
+
+                    b.HasIndex("UserId", "StartDate");
+
+                    b.ToTable("PostHoldings");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.Supervision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SupervisorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("SupervisorUserId");
+
+                    b.HasIndex("PartnershipId", "HeldOn");
+
+                    b.HasIndex("WorkerUserId", "HeldOn");
+
+                    b.ToTable("Supervisions");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.WorkforcePost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PartnershipId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("WorkforcePosts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Safeguarding.Core.Access.Role", null)
@@ -3843,6 +4000,55 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Access.User", null)
                         .WithMany()
                         .HasForeignKey("SignedOffByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.CaseAllocation", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Children.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.PostHolding", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Workforce.WorkforcePost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Workforce.Supervision", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -100,7 +100,7 @@ public sealed class PerformancePackTests : IAsyncLifetime
         Assert.Equal((439m, 527m, IndicatorStatus.WithinTolerance, "Supervision log"), (kpi15.Current.Figure.Numerator!.Value, kpi15.Current.Figure.Denominator!.Value, kpi15.Status, kpi15.FigureSource));
         var england = Assert.Single(pack.Find("KPI7")!.Comparators);
         Assert.Equal((2024, 0.11m, "DfE 2024-25"), (england.Year, england.Value, england.Source));
-        Assert.False((await administration.EnterFigureAsync(new FigureForm("KPI1", October, 1, 2, null, "Typed in"), Analyst)).Succeeded);
+        Assert.False((await administration.EnterFigureAsync(new FigureForm("KPI99", October, 1, 2, null, "Typed in"), Analyst)).Succeeded);
     }
 
     [Fact]
@@ -205,6 +205,28 @@ public sealed class PerformancePackTests : IAsyncLifetime
         Assert.Equal(new Figure(1, null, 300), pack.Find(DefaultIndicators.AdoptionTimeliness)!.Current.Figure);
         Assert.Equal(new Figure(1, 1, 1m), pack.Find(DefaultIndicators.CareLeaversInEducation)!.Current.Figure);
         Assert.Equal(new Figure(1, 1, 1m), pack.Find(DefaultIndicators.CareLeaversSuitablyHoused)!.Current.Figure);
+    }
+
+    [Fact]
+    public async Task AnEnteredFigure_FillsAMonthWithNoRecords_AndAMonthWithRecordsKeepsItsOwn()
+    {
+        await using var db = database.NewContext();
+        var admin = new PerformanceAdministration(db);
+        Assert.True((await admin.EnterFigureAsync(new FigureForm(DefaultIndicators.Adoptions, new(2026, 9, 1), null, null, 9, "2026 KPI spreadsheet"), Analyst)).Succeeded);
+        Assert.True((await admin.EnterFigureAsync(new FigureForm(DefaultIndicators.Adoptions, October, null, null, 40, "2026 KPI spreadsheet"), Analyst)).Succeeded);
+        var baby = Child(db, "Dee");
+        var adopted = Period(db, baby, new(2025, 1, 6), end: new(2026, 10, 2), "E12");
+        Episode(db, adopted, "S", new(2025, 1, 6), "U4");
+        db.Record(new SetUp(partnershipId), Analyst);
+        await db.SaveChangesAsync();
+
+        var kpi12 = (await Pack(db).BuildAsync(partnershipId, October)).Find(DefaultIndicators.Adoptions)!;
+
+        // October has an adoption recorded, so it shows the record's count; September had none, so the spreadsheet's 9 shows with its source.
+        Assert.Equal((new Figure(1, null, 1), (string?)null), (kpi12.Current.Figure, kpi12.FigureSource));
+        var september = kpi12.Trend.Single(p => p.Month == new DateOnly(2026, 9, 1));
+        Assert.Equal((new Figure(null, null, 9), "2026 KPI spreadsheet"), (september.Figure, september.EnteredSource));
+        Assert.Equal(new Figure(0, null, 0), kpi12.Trend.Single(p => p.Month == new DateOnly(2026, 8, 1)).Figure);
     }
 
     private CarePeriod Period(SafeguardingDbContext db, Person child, DateOnly start, DateOnly? end = null, string? endReason = null)

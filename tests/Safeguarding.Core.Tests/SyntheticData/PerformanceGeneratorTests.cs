@@ -45,7 +45,7 @@ public sealed class PerformanceGeneratorTests(ITestOutputHelper output)
         var expectedMonths = PerformanceMonths.Range(new DateOnly(2023, 4, 1), new DateOnly(2026, 3, 1)).ToList();
 
         Assert.Equal(expectedMonths, PerformanceGenerator.MonthsOf(spec));
-        var entered = DefaultIndicators.All.Where(i => !i.IsCalculated).Select(i => i.Code).Order().ToList();
+        var entered = PerformanceGenerator.EnteredIndicators.Order().ToList();
         Assert.Equal(entered, figures.Select(f => f.IndicatorCode).Distinct().Order().ToList());
         foreach (var code in entered)
         {

@@ -54,10 +54,8 @@ public sealed class PerformanceSettingsPagesTests(SafeguardingWebFactory app) : 
         Assert.Contains("80% (tolerance 75% to 95%)", kpi1.TextContent, StringComparison.Ordinal);
         Assert.Contains("Default (2020/21 contract)", kpi1.TextContent, StringComparison.Ordinal);
         Assert.NotNull(kpi1.QuerySelector("a[href='/performance/settings/targets/kpi1']"));
-        Assert.Null(kpi1.QuerySelector("a[href^='/performance/settings/figures/']"));
-        var kpi13 = page.GetElementById("indicator-KPI13")!;
-        Assert.Contains("Figures entered", kpi13.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(kpi13.QuerySelector("a[href='/performance/settings/figures/kpi13']"));
+        Assert.Equal("Enter earlier figures for KPI1", kpi1.QuerySelector("a[href='/performance/settings/figures/kpi1']")!.TextContent.Trim());
+        Assert.All(DefaultIndicators.All, d => Assert.Contains("Calculated from records", page.GetElementById("indicator-" + d.Code)!.TextContent, StringComparison.Ordinal));
         Assert.Contains("No target", page.GetElementById("indicator-RATE-REFERRALS")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Contract KPIs", "Headline rates per 10,000 children", "Activity"], page.QuerySelectorAll("caption").Select(c => c.TextContent.Trim()));
     }
@@ -208,12 +206,11 @@ public sealed class PerformanceSettingsPagesTests(SafeguardingWebFactory app) : 
     }
 
     [Fact]
-    public async Task Figure_ForACalculatedIndicator_IsNotFound()
+    public async Task Figure_ForAnUnknownIndicator_IsNotFound()
     {
         var analyst = await app.SignedInAsAsync(Roles.PerformanceAnalyst);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/performance/settings/figures/kpi1")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/performance/settings/figures/contacts")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/performance/settings/figures/kpi99")).StatusCode);
     }
 
     // Comparators

@@ -32,7 +32,8 @@ public sealed class RecordsModel(PerformancePack pack, SafeguardingDbContext db,
 
     public IReadOnlyDictionary<Guid, string> ChildNames { get; private set; } = new Dictionary<Guid, string>();
 
-    public IReadOnlyDictionary<Guid, string> ContactReferences { get; private set; } = new Dictionary<Guid, string>();
+    /// <summary>What names a record better than its id: a contact's reference, a post's number, a social worker's name.</summary>
+    public IReadOnlyDictionary<Guid, string> References { get; private set; } = new Dictionary<Guid, string>();
 
     public bool CanOpenChildren { get; private set; }
 
@@ -67,9 +68,22 @@ public sealed class RecordsModel(PerformancePack pack, SafeguardingDbContext db,
                 .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, cancellationToken);
         }
 
-        var contactIds = Shown.Where(c => c.Kind == CaseRecordKind.Contact).Select(c => c.RecordId).ToList();
-        ContactReferences = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.Reference, cancellationToken);
+        List<Guid> Ids(CaseRecordKind kind) => Shown.Where(c => c.Kind == kind).Select(c => c.RecordId).ToList();
+        var contactIds = Ids(CaseRecordKind.Contact);
+        var postIds = Ids(CaseRecordKind.WorkforcePost);
+        var workerIds = Ids(CaseRecordKind.SocialWorker);
+        var references = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, cancellationToken);
+        foreach (var post in await db.WorkforcePosts.AsNoTracking().Where(p => postIds.Contains(p.Id)).Select(p => new { p.Id, p.Reference, p.Team }).ToListAsync(cancellationToken))
+        {
+            references[post.Id] = $"{post.Reference}, {post.Team}";
+        }
+
+        foreach (var worker in await db.Users.AsNoTracking().Where(u => workerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+        {
+            references[worker.Id] = worker.DisplayName;
+        }
+
+        References = references;
 
         await db.RecordAccessAsync(PackCommentary.SubjectType, $"{drillDown.Definition.Code}/{MonthKey}", "Check the records behind a performance figure", actor.Current(), cancellationToken);
         return Page();
@@ -77,7 +91,7 @@ public sealed class RecordsModel(PerformancePack pack, SafeguardingDbContext db,
 
     public string PageUrl(int page) => $"/performance/records/{DrillDown.Definition.Url}?month={MonthKey}&show={Show}&page={page}";
 
-    public string Reference(IndicatorCase c) => c.Kind == CaseRecordKind.Contact && ContactReferences.TryGetValue(c.RecordId, out var reference)
+    public string Reference(IndicatorCase c) => References.TryGetValue(c.RecordId, out var reference)
         ? reference
         : c.RecordId.ToString()[..8];
 
@@ -92,6 +106,8 @@ public sealed class RecordsModel(PerformancePack pack, SafeguardingDbContext db,
         CaseRecordKind.CarePeriod => "Period of care",
         CaseRecordKind.LookedAfterReview => "Looked-after review",
         CaseRecordKind.CareLeaverContact => "Care leaver",
+        CaseRecordKind.WorkforcePost => "Post",
+        CaseRecordKind.SocialWorker => "Social worker",
         _ => kind.ToString(),
     };
 }

@@ -16,7 +16,8 @@ public sealed class SignOffModel(PerformancePack pack, PackCommentary commentary
 
     public IReadOnlyList<PackIndicator> WithoutCommentary => Pack.Indicators.Where(i => i.Definition.Group == IndicatorGroup.ContractKpi && i.Commentary is null).ToList();
 
-    public IReadOnlyList<PackIndicator> WithoutFigures => Pack.Indicators.Where(i => !i.Definition.IsCalculated && i.Current.Figure.Value is null).ToList();
+    /// <summary>Contract KPIs with no figure for the month: no records behind it and none entered.</summary>
+    public IReadOnlyList<PackIndicator> WithoutFigures => Pack.Indicators.Where(i => i.Definition.Group == IndicatorGroup.ContractKpi && i.Current.Figure.Value is null).ToList();
 
     public async Task<IActionResult> OnGetAsync(string? month, CancellationToken cancellationToken) =>
         await LoadAsync(month, cancellationToken) ?? Page();

@@ -8,7 +8,7 @@ using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Features.Performance.Settings;
 
-/// <summary>A month's figure for an indicator the system does not calculate from its records.</summary>
+/// <summary>A month's figure entered by the performance team: history from before the system held the records behind it.</summary>
 public sealed class FiguresModel(SafeguardingDbContext db, PerformanceAdministration administration, ActorContext actor, TimeProvider clock) : PageModel
 {
     public const int Months = 24;
@@ -97,7 +97,7 @@ public sealed class FiguresModel(SafeguardingDbContext db, PerformanceAdministra
     private bool Load(string code)
     {
         Definition = DefaultIndicators.Find(code)!;
-        if (Definition is null || Definition.IsCalculated)
+        if (Definition is null)
         {
             return false;
         }
