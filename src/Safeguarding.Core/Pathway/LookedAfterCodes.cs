@@ -112,6 +112,7 @@ public static class LookedAfterCodes
         new("CHILD", "Child requests the placement ends"),
         new("LAREQ", "Responsible or area authority requests the placement ends"),
         new("PLACE", "Change in the status of the placement only"),
+        new("CUSTOD", "Custody arrangement"),
         new("OTHER", "Other reason"),
     ];
 
@@ -126,9 +127,11 @@ public static class LookedAfterCodes
         new("E4A", "Returned home to parents or others with parental responsibility, as part of the care plan"),
         new("E4B", "Returned home to parents or others with parental responsibility, not as part of the care plan"),
         new("E13", "Left care to live with parents or relatives without parental responsibility"),
-        new("E41", "Child arrangements order granted"),
-        new("E43", "Special guardianship order made to former foster carers"),
-        new("E44", "Special guardianship order made to carers other than former foster carers"),
+        new("E41", "Residence order or child arrangements order granted"),
+        new("E45", "Special guardianship order made to former foster carers"),
+        new("E46", "Special guardianship order made to carers other than former foster carers"),
+        new("E47", "Child arrangements order made to former foster carers"),
+        new("E48", "Child arrangements order made to carers other than former foster carers"),
         new("E5", "Moved into independent living with formal advice and support"),
         new("E6", "Moved into independent living without formal advice and support"),
         new("E7", "Transferred to residential care funded by adult social care"),
@@ -171,8 +174,10 @@ public static class LookedAfterCodes
         new("P1", "Part-time higher education"),
         new("F2", "Full-time education other than higher education"),
         new("P2", "Part-time education other than higher education"),
-        new("F3", "Full-time training or employment"),
-        new("P3", "Part-time training or employment"),
+        new("F4", "Full-time apprenticeship or training"),
+        new("P4", "Part-time apprenticeship or training"),
+        new("F5", "Full-time employment"),
+        new("P5", "Part-time employment"),
         new("G4", "Not in education, training or employment: illness or disability"),
         new("G5", "Not in education, training or employment: other reasons"),
         new("G6", "Not in education, training or employment: pregnancy or parenting"),
@@ -180,7 +185,7 @@ public static class LookedAfterCodes
     ];
 
     /// <summary>Activities that are education, employment or training (KPI 9's numerator).</summary>
-    public static readonly IReadOnlySet<string> InEducationEmploymentOrTraining = new HashSet<string>(["F1", "P1", "F2", "P2", "F3", "P3"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> InEducationEmploymentOrTraining = new HashSet<string>(["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"], StringComparer.Ordinal);
 
     /// <summary>Accommodation types; each is recorded with 1 (suitable) or 2 (not suitable) after the letter.</summary>
     public static readonly IReadOnlyList<CodeOption> AccommodationTypes =

@@ -159,7 +159,7 @@ public sealed class CareLeaverContact : IPartnershipOwned, IConcurrencyVersioned
     /// <summary>SSDA903 IN_TOUCH: YES, NO, DIED, REFU, NREQ, RHOM.</summary>
     public required string InTouch { get; set; }
 
-    /// <summary>SSDA903 ACTIV: F1/P1 higher education, F2/P2 other education, F3/P3 training or employment, G4-G6 not in EET, 0 unknown.</summary>
+    /// <summary>SSDA903 ACTIV: F1/P1 higher education, F2/P2 other education, F4/P4 apprenticeship or training, F5/P5 employment, G4-G6 not in EET, 0 unknown.</summary>
     public required string Activity { get; set; }
 
     /// <summary>SSDA903 ACCOM: a letter for the type and 1 suitable or 2 not suitable; 0 unknown.</summary>

@@ -96,7 +96,7 @@ public sealed class LookedAfterIndicatorTests
     public void Kpis9And10_CountCareLeaversWhose19thTo21stBirthdayFellSinceApril()
     {
         var set = new CareSet();
-        set.CareLeaver(19, new(2026, 4, 1), "F3", "B1"); // in EET, suitable
+        set.CareLeaver(19, new(2026, 4, 1), "F5", "B1"); // in full-time employment, suitable
         set.CareLeaver(20, new(2026, 10, 31), "G5", "S2"); // neither
         set.CareLeaver(21, new(2026, 6, 15), "P1", "D2"); // in EET, not suitable
         set.CareLeaver(18, new(2026, 5, 1), "F1", "B1"); // too young

@@ -187,7 +187,7 @@ public sealed class PerformancePackTests : IAsyncLifetime
         db.AdoptionRecords.Add(new AdoptionRecord { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = baby.Id, CarePeriodId = adopted.Id, DecisionDate = new(2025, 4, 1), PlacedDate = new(2025, 11, 2) });
 
         var leaver = Child(db, "Cy");
-        db.CareLeaverContacts.Add(new CareLeaverContact { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = leaver.Id, Age = 19, Birthday = new(2026, 5, 1), InTouch = "YES", Activity = "F3", Accommodation = "U1" });
+        db.CareLeaverContacts.Add(new CareLeaverContact { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = leaver.Id, Age = 19, Birthday = new(2026, 5, 1), InTouch = "YES", Activity = "F5", Accommodation = "U1" });
         db.Record(new SetUp(partnershipId), Analyst);
         await db.SaveChangesAsync();
         await new PerformanceAdministration(db).SetPopulationAsync(new PopulationForm(2026, 10_000, "Test population"), Analyst);
