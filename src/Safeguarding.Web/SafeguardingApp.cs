@@ -68,6 +68,10 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.Pathway.InitialConferenceRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.ReviewConferenceRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.CoreGroupRecording>();
+
+        // Looked-after children: periods of care and their episodes, looked-after reviews.
+        services.AddScoped<Safeguarding.Core.Pathway.CareRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.LookedAfterReviewRecording>();
         services.AddSingleton<Safeguarding.Core.Performance.PerformancePackCache>();
         services.AddScoped(provider => new Safeguarding.Core.Performance.PerformancePack(
             DatabaseSetup.ReportingContext(provider), provider.GetRequiredService<PartnershipTimescales>(), provider.GetRequiredService<Safeguarding.Core.Performance.PerformancePackCache>()));

@@ -166,6 +166,14 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["children/{child:guid}/pathway/cp-plans/{plan:guid}/review-conference"] = new OnlyRoles("/children/{child}/pathway/cp-plans/{cp-plan}/review-conference", PathwayRecordRoles),
         ["children/{child:guid}/pathway/cp-plans/{plan:guid}/core-groups/new"] = new OnlyRoles("/children/{child}/pathway/cp-plans/{cp-plan}/core-groups/new", PathwayRecordRoles),
 
+        // Looked after: the child's periods of care are read with the pathway; social care records them.
+        ["children/{child:guid}/pathway/care"] = new OnlyRoles("/children/{child}/pathway/care", PathwayRoles),
+        ["children/{child:guid}/pathway/care/start"] = new OnlyRoles("/children/{child}/pathway/care/start", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/care/start/check-answers"] = new OnlyRoles("/children/{child}/pathway/care/start/check-answers", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/care/{period:guid}/change"] = new OnlyRoles("/children/{child}/pathway/care/{care-period}/change", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/care/{period:guid}/end"] = new OnlyRoles("/children/{child}/pathway/care/{care-period}/end", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/care/{period:guid}/reviews/new"] = new OnlyRoles("/children/{child}/pathway/care/{care-period}/reviews/new", PathwayRecordRoles),
+
         // Performance settings: analysts and administrators only (targets, comparators, population, entered figures, dashboard priorities).
         ["performance/settings"] = new OnlyRoles("/performance/settings", PerformanceSettingsRoles),
         ["performance/settings/targets/{code}"] = new OnlyRoles("/performance/settings/targets/kpi3", PerformanceSettingsRoles),
@@ -329,6 +337,13 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
             sample = sample.Replace("{cp-episode}", episode.ToString(), StringComparison.Ordinal)
                 .Replace("{cp-enquiry}", enquiry.ToString(), StringComparison.Ordinal)
                 .Replace("{cp-plan}", plan.ToString(), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{care-period}", StringComparison.Ordinal))
+        {
+            // The sample child's own open period of care, so each page opens as it would for real.
+            var childId = db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).First().Id;
+            sample = sample.Replace("{care-period}", (await Pathway.CareRecords.RouteSampleAsync(db, childId)).ToString(), StringComparison.Ordinal);
         }
 
         if (sample.Contains("{contact}", StringComparison.Ordinal))

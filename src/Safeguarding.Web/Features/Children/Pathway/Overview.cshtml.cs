@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Web.Access;
 
@@ -13,6 +14,9 @@ public sealed class OverviewModel(SafeguardingDbContext db, IAuthorizationServic
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>Whether the child is looked after now (an open period of care): the page offers to start one only when not.</summary>
+    public bool IsLookedAfter { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid child, CancellationToken cancellationToken)
     {
         if (await OpenChildAsync(child, "View child's pathway", cancellationToken) is { } refused)
@@ -22,6 +26,7 @@ public sealed class OverviewModel(SafeguardingDbContext db, IAuthorizationServic
 
         Now = clock.GetUtcNow();
         Episodes = await PathwayOverview.ForAsync(Db, ChildIds, Now, cancellationToken);
+        IsLookedAfter = await Db.CarePeriods.AnyAsync(p => ChildIds.Contains(p.PersonId) && p.EndDate == null, cancellationToken);
         return Page();
     }
 }
