@@ -175,6 +175,7 @@ internal static class LookedAfterGenerator
         private readonly List<AdoptionRecord> adoptions = [];
         private Person[] byBirth = [];
         private int[] birthDays = [];
+        private ILookup<Guid, CinEpisode>? cinByPerson;
 
         public SyntheticLookedAfter Build()
         {
@@ -263,7 +264,7 @@ internal static class LookedAfterGenerator
                     var plan = PlanPeriod(dob, start);
                     if (IsFree(person.Id, plan))
                     {
-                        Commit(person, plan, null);
+                        Commit(person, plan, OpenCinEpisode(person.Id, start));
                         return;
                     }
                 }
@@ -273,6 +274,13 @@ internal static class LookedAfterGenerator
 
             var adult = FormerChild(born);
             Commit(adult, PlanPeriod(born, start), null);
+        }
+
+        /// <summary>The child in need episode open on the day, if the child has one: they came into care from it.</summary>
+        private Guid? OpenCinEpisode(Guid personId, DateOnly on)
+        {
+            cinByPerson ??= pathway.Episodes.ToLookup(e => e.PersonId);
+            return cinByPerson[personId].FirstOrDefault(e => e.ReferralDate <= on && (e.ClosureDate is null || e.ClosureDate >= on))?.Id;
         }
 
         private Person? ChildBornNear(DateOnly born, int window)
