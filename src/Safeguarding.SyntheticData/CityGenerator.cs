@@ -68,6 +68,10 @@ internal sealed class CityBuilder(CitySpec spec)
 
         var chronology = ChronologyGenerator.Generate(spec, partnership.Id, agenciesByKind, children);
         var contacts = ContactGenerator.Generate(spec, partnership.Id, agenciesByKind, children, users, userRoles);
+        var pathway = PathwayGenerator.Generate(spec, partnership.Id, agenciesByKind, children, users, userRoles, contacts);
+
+        // After everyone else, so the people who were looked after but are adults now take the next NHS numbers.
+        var lookedAfter = LookedAfterGenerator.Generate(spec, partnership.Id, children, adults, pathway, nhsNumbers.Next);
         return new SyntheticCity
         {
             Spec = spec,
@@ -82,7 +86,8 @@ internal sealed class CityBuilder(CitySpec spec)
             HouseholdCount = households,
             ChronologyEntries = chronology,
             Contacts = contacts,
-            Pathway = PathwayGenerator.Generate(spec, partnership.Id, agenciesByKind, children, users, userRoles, contacts),
+            Pathway = pathway,
+            LookedAfter = lookedAfter,
             Performance = PerformanceGenerator.Generate(spec, partnership.Id),
         };
     }

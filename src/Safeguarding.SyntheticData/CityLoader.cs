@@ -77,6 +77,7 @@ public static class CityLoader
             await writer.WriteAsync("Chronology entries", city.ChronologyEntries, db.ChronologyEntries.AddRange);
             await WriteContactsAsync(writer, db, city.Contacts);
             await WritePathwayAsync(writer, db, city.Pathway);
+            await WriteLookedAfterAsync(writer, db, city.LookedAfter);
             await WritePerformanceAsync(writer, db, city.Performance);
 
             db.Record(new DemoCityLoaded(city.Partnership.Id, city.Partnership.Code, city.Spec.Seed, city.Spec.Children,
@@ -125,6 +126,18 @@ public static class CityLoader
         await writer.WriteAsync("Conference attendance", pathway.ConferenceAttendance, db.ConferenceAttendances.AddRange);
         await writer.WriteAsync("Child protection plans", pathway.ChildProtectionPlans, db.ChildProtectionPlans.AddRange);
         await writer.WriteAsync("Core group meetings", pathway.CoreGroupMeetings, db.CoreGroupMeetings.AddRange);
+    }
+
+    private static async Task WriteLookedAfterAsync(BatchWriter writer, SafeguardingDbContext db, SyntheticLookedAfter lookedAfter)
+    {
+        // People before the periods that refer to them; periods before everything that refers to a period.
+        await writer.WriteAsync("Former looked-after children (adults now)", lookedAfter.FormerChildren, db.People.AddRange);
+        await writer.WriteAsync("Care periods", lookedAfter.Periods, db.CarePeriods.AddRange);
+        await writer.WriteAsync("Care episodes", lookedAfter.Episodes, db.CareEpisodes.AddRange);
+        await writer.WriteAsync("Looked-after reviews", lookedAfter.Reviews, db.LookedAfterReviews.AddRange);
+        await writer.WriteAsync("Missing episodes", lookedAfter.MissingEpisodes, db.MissingEpisodes.AddRange);
+        await writer.WriteAsync("Care leaver contacts", lookedAfter.CareLeaverContacts, db.CareLeaverContacts.AddRange);
+        await writer.WriteAsync("Adoption records", lookedAfter.Adoptions, db.AdoptionRecords.AddRange);
     }
 
     private static async Task WritePerformanceAsync(BatchWriter writer, SafeguardingDbContext db, SyntheticPerformance performance)

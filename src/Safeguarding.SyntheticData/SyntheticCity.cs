@@ -48,6 +48,9 @@ public sealed class SyntheticCity
     /// <summary>Children in need episodes and everything on them over <see cref="CitySpec.Years"/> (see <see cref="PathwayGenerator"/>).</summary>
     public SyntheticPathway Pathway { get; init; } = SyntheticPathway.Empty;
 
+    /// <summary>Children looked after over <see cref="CitySpec.Years"/>, and the young adults among them who have left care (see <see cref="LookedAfterGenerator"/>).</summary>
+    public SyntheticLookedAfter LookedAfter { get; init; } = SyntheticLookedAfter.Empty;
+
     /// <summary>Child population, comparators, entered figures and dashboard priorities for the KPI pack (see <see cref="PerformanceGenerator"/>).</summary>
     public SyntheticPerformance Performance { get; init; } = SyntheticPerformance.Empty;
 

@@ -39,7 +39,7 @@ public sealed class CityLoaderTests : IDisposable
         Assert.Equal(city.Localities.Count, await db.Localities.CountAsync());
         Assert.Equal(city.Agencies.Count, await db.Agencies.CountAsync());
         Assert.Equal(city.Users.Count, await db.Users.CountAsync());
-        Assert.Equal(city.People.Count, await db.People.CountAsync());
+        Assert.Equal(city.People.Count + city.LookedAfter.FormerChildren.Count, await db.People.CountAsync());
         Assert.Equal(500, await db.People.CountAsync(p => p.IsChild));
         Assert.Equal(city.Relationships.Count, await db.PersonRelationships.CountAsync());
         var facts = PersonFactsGenerator.For(city);
@@ -69,7 +69,16 @@ public sealed class CityLoaderTests : IDisposable
         Assert.Equal(pathway.ConferenceAttendance.Count, await db.ConferenceAttendances.CountAsync());
         Assert.Equal(pathway.ChildProtectionPlans.Count, await db.ChildProtectionPlans.CountAsync());
         Assert.Equal(pathway.CoreGroupMeetings.Count, await db.CoreGroupMeetings.CountAsync());
-        Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count + city.ChronologyEntries.Count + city.Contacts.Contacts.Count);
+
+        var lookedAfter = city.LookedAfter;
+        Assert.NotEmpty(lookedAfter.Periods);
+        Assert.Equal(lookedAfter.Periods.Count, await db.CarePeriods.CountAsync());
+        Assert.Equal(lookedAfter.Episodes.Count, await db.CareEpisodes.CountAsync());
+        Assert.Equal(lookedAfter.Reviews.Count, await db.LookedAfterReviews.CountAsync());
+        Assert.Equal(lookedAfter.MissingEpisodes.Count, await db.MissingEpisodes.CountAsync());
+        Assert.Equal(lookedAfter.CareLeaverContacts.Count, await db.CareLeaverContacts.CountAsync());
+        Assert.Equal(lookedAfter.Adoptions.Count, await db.AdoptionRecords.CountAsync());
+        Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count + city.ChronologyEntries.Count + city.Contacts.Contacts.Count + lookedAfter.Rows);
     }
 
     [Fact]
@@ -98,7 +107,7 @@ public sealed class CityLoaderTests : IDisposable
 
         Assert.True(await CityLoader.IsLoadedAsync(db));
         await Assert.ThrowsAsync<InvalidOperationException>(() => CityLoader.LoadAsync(db, city, Seeding, null));
-        Assert.Equal(city.People.Count, await db.People.CountAsync());
+        Assert.Equal(city.People.Count + city.LookedAfter.FormerChildren.Count, await db.People.CountAsync());
     }
 
     [Fact]
