@@ -84,13 +84,13 @@ internal static class LookedAfterGenerator
 
     // Why care ended, by age: most younger children go home or to relatives; older ones also to independence.
     private static readonly Weighted<string> YoungerEnds = new(
-        ("E4A", 38), ("E4B", 6), ("E13", 9), ("E41", 8), ("E43", 9), ("E44", 10), ("E3", 2), ("E8", 4), ("E16", 0.5));
+        ("E4A", 38), ("E4B", 6), ("E13", 9), ("E41", 8), ("E45", 9), ("E46", 10), ("E3", 2), ("E8", 4), ("E16", 0.5));
 
     private static readonly Weighted<string> OlderEnds = new(
         ("E4A", 26), ("E4B", 9), ("E13", 10), ("E5", 18), ("E6", 4), ("E8", 9), ("E9", 2), ("E3", 2), ("E15", 1), ("E7", 1));
 
     private static readonly Weighted<string> AgeOutEnds = new(("E17", 30), ("E5", 47), ("E6", 5), ("E8", 18));
-    private static readonly Weighted<string> AfterCeasedEnds = new(("E43", 35), ("E44", 20), ("E41", 15), ("E4A", 30));
+    private static readonly Weighted<string> AfterCeasedEnds = new(("E45", 35), ("E46", 20), ("E41", 15), ("E4A", 30));
     private static readonly Weighted<string> CeasedReasons = new(("RD1", 25), ("RD2", 30), ("RD3", 30), ("RD4", 15));
 
     private static readonly Weighted<string> Participation = new(
@@ -106,10 +106,10 @@ internal static class LookedAfterGenerator
     private static readonly Weighted<string> InTouch = new(("YES", 95), ("NO", 2), ("REFU", 1.5), ("NREQ", 1), ("RHOM", 0.5));
 
     private static readonly Weighted<string> YoungerActivities = new(
-        ("F2", 55), ("P2", 5), ("F3", 12), ("P3", 6), ("G4", 5), ("G5", 14), ("G6", 3));
+        ("F2", 55), ("P2", 5), ("F4", 8), ("P4", 2), ("F5", 4), ("P5", 4), ("G4", 5), ("G5", 14), ("G6", 3));
 
     private static readonly Weighted<string> OlderActivities = new(
-        ("F1", 8), ("P1", 1), ("F2", 15), ("P2", 3), ("F3", 25), ("P3", 13.5), ("G4", 6), ("G5", 22), ("G6", 6.5));
+        ("F1", 8), ("P1", 1), ("F2", 15), ("P2", 3), ("F4", 9), ("P4", 2), ("F5", 16), ("P5", 11.5), ("G4", 6), ("G5", 22), ("G6", 6.5));
 
     private static readonly Weighted<string> Accommodation = new(
         ("D1", 25), ("U1", 28), ("E1", 8), ("B1", 14), ("Z1", 9), ("T1", 6), ("C1", 2), ("K1", 1),
