@@ -78,6 +78,7 @@ public static class CityLoader
             await WriteContactsAsync(writer, db, city.Contacts);
             await WritePathwayAsync(writer, db, city.Pathway);
             await WriteLookedAfterAsync(writer, db, city.LookedAfter);
+            await WriteWorkforceAsync(writer, db, city.Workforce);
             await WritePerformanceAsync(writer, db, city.Performance);
 
             db.Record(new DemoCityLoaded(city.Partnership.Id, city.Partnership.Code, city.Spec.Seed, city.Spec.Children,
@@ -138,6 +139,14 @@ public static class CityLoader
         await writer.WriteAsync("Missing episodes", lookedAfter.MissingEpisodes, db.MissingEpisodes.AddRange);
         await writer.WriteAsync("Care leaver contacts", lookedAfter.CareLeaverContacts, db.CareLeaverContacts.AddRange);
         await writer.WriteAsync("Adoption records", lookedAfter.Adoptions, db.AdoptionRecords.AddRange);
+    }
+
+    private static async Task WriteWorkforceAsync(BatchWriter writer, SafeguardingDbContext db, SyntheticWorkforce workforce)
+    {
+        await writer.WriteAsync("Social work posts", workforce.Posts, db.WorkforcePosts.AddRange);
+        await writer.WriteAsync("Post holdings", workforce.Holdings, db.PostHoldings.AddRange);
+        await writer.WriteAsync("Supervisions", workforce.Supervisions, db.Supervisions.AddRange);
+        await writer.WriteAsync("Case allocations", workforce.Allocations, db.CaseAllocations.AddRange);
     }
 
     private static async Task WritePerformanceAsync(BatchWriter writer, SafeguardingDbContext db, SyntheticPerformance performance)

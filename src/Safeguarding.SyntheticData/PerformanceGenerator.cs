@@ -20,14 +20,15 @@ public sealed record SyntheticPerformance(
 /// What a performance team would have set up for the city, so the monthly KPI pack is realistic out of the box:
 /// the child population for every financial year of the city's history; the published comparators of
 /// shared/docs/performance-indicators.md (England, statistical neighbours, the West Midlands for the rates)
-/// for the four financial years before the reference date, varied slightly by year; 36 months of figures for
-/// the workforce KPIs (history a performance team brings from its spreadsheets), around the October 2020
+/// for the four financial years before the reference date, varied slightly by year; 24 months of figures for
+/// the workforce KPIs before their records begin (history from spreadsheets), around the October 2020
 /// report's figures scaled to the city, with gentle trends and noise; and two Business Improvement Plan
 /// priorities on the partnership dashboard. Its own random stream, so the rest of the city is unchanged.
 /// </summary>
 public static class PerformanceGenerator
 {
-    public const int FigureMonths = 36;
+    /// <summary>Months of entered history, ending where the workforce records begin (<see cref="WorkforceGenerator.RecordsFrom"/>).</summary>
+    public const int FigureMonths = 24;
 
     /// <summary>The indicators whose history the demo's performance team entered from its spreadsheets: the workforce KPIs.</summary>
     public static readonly IReadOnlyList<string> EnteredIndicators = [DefaultIndicators.AgencyStaff, DefaultIndicators.Caseloads, DefaultIndicators.Supervised];
@@ -109,7 +110,7 @@ public static class PerformanceGenerator
     public static IReadOnlyList<DateOnly> MonthsOf(CitySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var last = PerformanceMonths.StartOf(spec.ReferenceDate).AddMonths(-1);
+        var last = WorkforceGenerator.RecordsFrom(spec).AddMonths(-1);
         return PerformanceMonths.Range(last.AddMonths(-(FigureMonths - 1)), last).ToList();
     }
 

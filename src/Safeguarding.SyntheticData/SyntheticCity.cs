@@ -51,6 +51,9 @@ public sealed class SyntheticCity
     /// <summary>Children looked after over <see cref="CitySpec.Years"/>, and the young adults among them who have left care (see <see cref="LookedAfterGenerator"/>).</summary>
     public SyntheticLookedAfter LookedAfter { get; init; } = SyntheticLookedAfter.Empty;
 
+    /// <summary>The social work establishment, supervisions and case allocations of the last year (see <see cref="WorkforceGenerator"/>).</summary>
+    public SyntheticWorkforce Workforce { get; init; } = SyntheticWorkforce.Empty;
+
     /// <summary>Child population, comparators, entered figures and dashboard priorities for the KPI pack (see <see cref="PerformanceGenerator"/>).</summary>
     public SyntheticPerformance Performance { get; init; } = SyntheticPerformance.Empty;
 

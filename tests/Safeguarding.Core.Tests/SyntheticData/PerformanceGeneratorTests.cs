@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace Safeguarding.Core.Tests.SyntheticData;
 
-/// <summary>The demo city's performance settings and figures: the same every time, 36 months of every entered (workforce) indicator.</summary>
+/// <summary>The demo city's performance settings and figures: the same every time, 24 months of the workforce indicators before their records begin.</summary>
 public sealed class PerformanceGeneratorTests(ITestOutputHelper output)
 {
     private static readonly CitySpec Birmingham = new() { Children = 286_500 };
@@ -38,11 +38,11 @@ public sealed class PerformanceGeneratorTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Sizes))]
-    public void EveryEnteredIndicator_HasAFigureForEachOfThe36MonthsBeforeTheReferenceDate(int children)
+    public void EveryEnteredIndicator_HasAFigureForEachOfThe24MonthsBeforeTheWorkforceRecords(int children)
     {
         var spec = new CitySpec { Children = children };
         var figures = PerformanceGenerator.Generate(spec, Guid.NewGuid()).Figures;
-        var expectedMonths = PerformanceMonths.Range(new DateOnly(2023, 4, 1), new DateOnly(2026, 3, 1)).ToList();
+        var expectedMonths = PerformanceMonths.Range(new DateOnly(2023, 4, 1), new DateOnly(2025, 3, 1)).ToList();
 
         Assert.Equal(expectedMonths, PerformanceGenerator.MonthsOf(spec));
         var entered = PerformanceGenerator.EnteredIndicators.Order().ToList();
@@ -171,10 +171,12 @@ public sealed class PerformanceGeneratorTests(ITestOutputHelper output)
 
         var pack = await new PerformancePack(db, new PartnershipTimescales(TimeProvider.System)).BuildAsync(city.Partnership.Id, new DateOnly(2026, 3, 1));
         Assert.Equal(500, pack.Population?.Children);
-        Assert.All(pack.Indicators.Where(i => !i.Definition.IsCalculated), i =>
+        // The workforce KPIs come from the records of the last 12 months and from the spreadsheets' figures before them.
+        Assert.All(PerformanceGenerator.EnteredIndicators.Select(code => pack.Find(code)!), i =>
         {
-            Assert.Equal(PerformanceGenerator.FigureSource, i.FigureSource);
+            Assert.Null(i.FigureSource);
             Assert.All(i.Trend, p => Assert.NotNull(p.Figure.Value));
+            Assert.All(i.Trend, p => Assert.Equal(p.Month < new DateOnly(2025, 4, 1) ? PerformanceGenerator.FigureSource : null, p.EnteredSource));
         });
         Assert.NotNull(pack.Find(DefaultIndicators.ReferralRate)!.Current.Figure.Value);
         Assert.NotEmpty(pack.Find("KPI2")!.Comparators);
