@@ -68,6 +68,11 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.Pathway.InitialConferenceRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.ReviewConferenceRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.CoreGroupRecording>();
+
+        // Looked-after children: missing episodes (CW-12), care leavers (OC3), the route to adoption.
+        services.AddScoped<Safeguarding.Core.Pathway.MissingEpisodeRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.CareLeaverRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.AdoptionRecording>();
         services.AddSingleton<Safeguarding.Core.Performance.PerformancePackCache>();
         services.AddScoped(provider => new Safeguarding.Core.Performance.PerformancePack(
             DatabaseSetup.ReportingContext(provider), provider.GetRequiredService<PartnershipTimescales>(), provider.GetRequiredService<Safeguarding.Core.Performance.PerformancePackCache>()));
