@@ -166,6 +166,15 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["children/{child:guid}/pathway/cp-plans/{plan:guid}/review-conference"] = new OnlyRoles("/children/{child}/pathway/cp-plans/{cp-plan}/review-conference", PathwayRecordRoles),
         ["children/{child:guid}/pathway/cp-plans/{plan:guid}/core-groups/new"] = new OnlyRoles("/children/{child}/pathway/cp-plans/{cp-plan}/core-groups/new", PathwayRecordRoles),
 
+        // Looked-after children (issue 6): missing episodes, care leavers and adoption; read on the pathway, recorded by social care.
+        ["children/{child:guid}/pathway/missing"] = new OnlyRoles("/children/{child}/pathway/missing", PathwayRoles),
+        ["children/{child:guid}/pathway/missing/new"] = new OnlyRoles("/children/{child}/pathway/missing/new", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/missing/{episode:guid}/return"] = new OnlyRoles("/children/{child}/pathway/missing/{missing-episode}/return", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/missing/{episode:guid}/interview"] = new OnlyRoles("/children/{child}/pathway/missing/{missing-episode}/interview", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/leaving-care"] = new OnlyRoles("/children/{child}/pathway/leaving-care", PathwayRoles),
+        ["children/{child:guid}/pathway/leaving-care/record"] = new OnlyRoles("/children/{child}/pathway/leaving-care/record", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/care/{period:guid}/adoption"] = new OnlyRoles("/children/{child}/pathway/care/{adoption-period}/adoption", PathwayRoles),
+
         // Performance settings: analysts and administrators only (targets, comparators, population, entered figures, dashboard priorities).
         ["performance/settings"] = new OnlyRoles("/performance/settings", PerformanceSettingsRoles),
         ["performance/settings/targets/{code}"] = new OnlyRoles("/performance/settings/targets/kpi3", PerformanceSettingsRoles),
@@ -329,6 +338,15 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
             sample = sample.Replace("{cp-episode}", episode.ToString(), StringComparison.Ordinal)
                 .Replace("{cp-enquiry}", enquiry.ToString(), StringComparison.Ordinal)
                 .Replace("{cp-plan}", plan.ToString(), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{missing-episode}", StringComparison.Ordinal) || sample.Contains("{adoption-period}", StringComparison.Ordinal))
+        {
+            // The sample child's own missing episode and care period, so each page opens as it would for real.
+            var childId = db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).First().Id;
+            var (episode, period) = await Pathway.LookedAfterRecords.RouteSamplesAsync(db, childId);
+            sample = sample.Replace("{missing-episode}", episode.ToString(), StringComparison.Ordinal)
+                .Replace("{adoption-period}", period.ToString(), StringComparison.Ordinal);
         }
 
         if (sample.Contains("{contact}", StringComparison.Ordinal))
