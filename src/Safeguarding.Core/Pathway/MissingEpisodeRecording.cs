@@ -152,6 +152,12 @@ public sealed class MissingEpisodeRecording(SafeguardingDbContext db, ClockServi
             errors[nameof(form.OfferedAt)] = $"The interview must be offered on or after the child returned, {When(returned)}";
             offeredAt = null;
         }
+        else if (episode.InterviewOfferedAt is { } recorded && offeredAt is { } changed && changed != recorded)
+        {
+            // The offer stopped CW-12: it stays as recorded, and the page is used again only to add the child's answer and the interview.
+            errors[nameof(form.OfferedAt)] = $"The offer is already recorded, {When(recorded)}: keep that date and time";
+            offeredAt = null;
+        }
 
         DateTimeOffset? completedAt = null;
         if (form.CompletedAt is not null)

@@ -87,7 +87,7 @@ public abstract class LookedAfterFixture : IAsyncLifetime
     protected async Task<List<ChronologyEntry>> EntriesAsync()
     {
         await using var db = database.NewContext();
-        return await db.ChronologyEntries.AsNoTracking().Where(e => e.PersonId == ChildId).OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).ToListAsync();
+        return await db.ChronologyEntries.AsNoTracking().Where(e => e.PersonId == ChildId).OrderBy(e => e.OccurredOn).ThenBy(e => e.OccurredAt).ToListAsync();
     }
 
     protected static void Succeeded<T>(ChangeResult<T> result) => Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}")));

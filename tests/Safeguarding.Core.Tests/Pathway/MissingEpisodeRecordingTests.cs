@@ -136,6 +136,24 @@ public sealed class MissingEpisodeRecordingTests : LookedAfterFixture
     }
 
     [Fact]
+    public async Task TheAnswerAndTheInterview_CanBeAddedLater_ButTheOfferStaysAsRecorded()
+    {
+        var episode = await ReturnedAsync();
+        var offered = Back.AddHours(5);
+        Succeeded(await InterviewAsync(episode.Id, new ReturnInterviewForm(offered, null, null, null)));
+
+        var moved = await InterviewAsync(episode.Id, new ReturnInterviewForm(offered.AddHours(1), true, null, null));
+        Assert.Equal("The offer is already recorded, 10 January 2027 at 15:00: keep that date and time", moved.Errors["OfferedAt"]);
+
+        var completed = await InterviewAsync(episode.Id, new ReturnInterviewForm(offered, true, offered.AddDays(1), null));
+        Succeeded(completed);
+        Assert.Equal((true, offered.AddDays(1)), (completed.Value!.InterviewAccepted!.Value, completed.Value.InterviewCompletedAt!.Value));
+        var clock = Assert.Single(await ClocksAsync(episode.Id));
+        Assert.Equal(offered, clock.StoppedAt);
+        Assert.Equal(["Return home interview offered", "Return home interview completed"], (await EntriesAsync()).Select(e => e.Summary).Skip(2));
+    }
+
+    [Fact]
     public async Task ALateOffer_NeedsAReason_KeptOnTheClock()
     {
         var episode = await ReturnedAsync();
