@@ -72,6 +72,10 @@ public static class SafeguardingApp
         // Looked-after children: periods of care and their episodes, looked-after reviews.
         services.AddScoped<Safeguarding.Core.Pathway.CareRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.LookedAfterReviewRecording>();
+        // Looked-after children: missing episodes (CW-12), care leavers (OC3), the route to adoption.
+        services.AddScoped<Safeguarding.Core.Pathway.MissingEpisodeRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.CareLeaverRecording>();
+        services.AddScoped<Safeguarding.Core.Pathway.AdoptionRecording>();
         services.AddSingleton<Safeguarding.Core.Performance.PerformancePackCache>();
         services.AddScoped(provider => new Safeguarding.Core.Performance.PerformancePack(
             DatabaseSetup.ReportingContext(provider), provider.GetRequiredService<PartnershipTimescales>(), provider.GetRequiredService<Safeguarding.Core.Performance.PerformancePackCache>()));

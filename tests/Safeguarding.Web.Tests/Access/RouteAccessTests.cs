@@ -173,6 +173,14 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["children/{child:guid}/pathway/care/{period:guid}/change"] = new OnlyRoles("/children/{child}/pathway/care/{care-period}/change", PathwayRecordRoles),
         ["children/{child:guid}/pathway/care/{period:guid}/end"] = new OnlyRoles("/children/{child}/pathway/care/{care-period}/end", PathwayRecordRoles),
         ["children/{child:guid}/pathway/care/{period:guid}/reviews/new"] = new OnlyRoles("/children/{child}/pathway/care/{care-period}/reviews/new", PathwayRecordRoles),
+        // Looked-after children (issue 6): missing episodes, care leavers and adoption; read on the pathway, recorded by social care.
+        ["children/{child:guid}/pathway/missing"] = new OnlyRoles("/children/{child}/pathway/missing", PathwayRoles),
+        ["children/{child:guid}/pathway/missing/new"] = new OnlyRoles("/children/{child}/pathway/missing/new", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/missing/{episode:guid}/return"] = new OnlyRoles("/children/{child}/pathway/missing/{missing-episode}/return", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/missing/{episode:guid}/interview"] = new OnlyRoles("/children/{child}/pathway/missing/{missing-episode}/interview", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/leaving-care"] = new OnlyRoles("/children/{child}/pathway/leaving-care", PathwayRoles),
+        ["children/{child:guid}/pathway/leaving-care/record"] = new OnlyRoles("/children/{child}/pathway/leaving-care/record", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/care/{period:guid}/adoption"] = new OnlyRoles("/children/{child}/pathway/care/{adoption-period}/adoption", PathwayRoles),
 
         // Performance settings: analysts and administrators only (targets, comparators, population, entered figures, dashboard priorities).
         ["performance/settings"] = new OnlyRoles("/performance/settings", PerformanceSettingsRoles),
@@ -344,6 +352,15 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
             // The sample child's own open period of care, so each page opens as it would for real.
             var childId = db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).First().Id;
             sample = sample.Replace("{care-period}", (await Pathway.CareRecords.RouteSampleAsync(db, childId)).ToString(), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{missing-episode}", StringComparison.Ordinal) || sample.Contains("{adoption-period}", StringComparison.Ordinal))
+        {
+            // The sample child's own missing episode and care period, so each page opens as it would for real.
+            var childId = db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).First().Id;
+            var (episode, period) = await Pathway.LookedAfterRecords.RouteSamplesAsync(db, childId);
+            sample = sample.Replace("{missing-episode}", episode.ToString(), StringComparison.Ordinal)
+                .Replace("{adoption-period}", period.ToString(), StringComparison.Ordinal);
         }
 
         if (sample.Contains("{contact}", StringComparison.Ordinal))
