@@ -15,7 +15,7 @@ public sealed class CareLeaverRecordingTests : LookedAfterFixture
         return await new CareLeaverRecording(db, new ChildChronology(db)).RecordAsync(personId ?? ChildId, version, form, Context());
     }
 
-    private static CareLeaverForm Form(int? age = 19, string? inTouch = "YES", string? activity = "F3", string? type = "D", bool? suitable = true) =>
+    private static CareLeaverForm Form(int? age = 19, string? inTouch = "YES", string? activity = "F5", string? type = "D", bool? suitable = true) =>
         new(age, inTouch, activity, type, suitable);
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class CareLeaverRecordingTests : LookedAfterFixture
         var result = await RecordAsync(Form(type: "Z", suitable: false));
 
         Succeeded(result);
-        Assert.Equal((19, new DateOnly(2025, 4, 1), "YES", "F3", "Z2"), (result.Value!.Age, result.Value.Birthday, result.Value.InTouch, result.Value.Activity, result.Value.Accommodation));
+        Assert.Equal((19, new DateOnly(2025, 4, 1), "YES", "F5", "Z2"), (result.Value!.Age, result.Value.Birthday, result.Value.InTouch, result.Value.Activity, result.Value.Accommodation));
         Assert.Contains(nameof(CareLeaverContactRecorded), await EventTypesAsync());
         Assert.Equal("Care leaver information recorded for their 19th birthday", Assert.Single(await EntriesAsync()).Summary);
     }

@@ -170,15 +170,15 @@ public sealed class LookedAfterSupportPagesTests(SafeguardingWebFactory app) : I
         AssertLinked(invalid, "Select whether the accommodation is suitable", "AccommodationSuitable");
         Assert.NotNull(invalid.QuerySelector("input[name=InTouch][value=YES][checked]"));
 
-        var saved = await worker.PostFormAsync(url, form, Fields(form, new Dictionary<string, string> { ["Age"] = "19", ["InTouch"] = "YES", ["Activity"] = "F3", ["AccommodationType"] = "D", ["AccommodationSuitable"] = "true" }));
+        var saved = await worker.PostFormAsync(url, form, Fields(form, new Dictionary<string, string> { ["Age"] = "19", ["InTouch"] = "YES", ["Activity"] = "F5", ["AccommodationType"] = "D", ["AccommodationSuitable"] = "true" }));
         Assert.Equal(listUrl, saved.Headers.Location!.ToString());
         var shown = (await worker.GetDocumentAsync(listUrl)).QuerySelector("#age-19")!.TextContent;
-        Assert.Contains("Full-time training or employment", shown, StringComparison.Ordinal);
+        Assert.Contains("Full-time employment", shown, StringComparison.Ordinal);
         Assert.Contains("Semi-independent, transitional accommodation: suitable", shown, StringComparison.Ordinal);
 
         // Recording the same birthday again corrects the row; the first form is then out of date.
         var correct = await worker.GetDocumentAsync(url);
-        Assert.NotNull(correct.QuerySelector("input[name=Activity][value=F3][checked]"));
+        Assert.NotNull(correct.QuerySelector("input[name=Activity][value=F5][checked]"));
         Assert.Equal(HttpStatusCode.Redirect, (await worker.PostFormAsync(url, correct, Fields(correct, new Dictionary<string, string> { ["Age"] = "19", ["InTouch"] = "NO", ["Activity"] = "G5", ["AccommodationType"] = "0" }))).StatusCode);
         var stale = await (await worker.PostFormAsync(url, correct, Fields(correct, new Dictionary<string, string> { ["Age"] = "19", ["InTouch"] = "YES", ["Activity"] = "F1", ["AccommodationType"] = "0" }))).ReadDocumentAsync();
         AssertSummary(stale, "Someone else recorded a change");
