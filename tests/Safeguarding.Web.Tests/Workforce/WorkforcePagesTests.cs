@@ -169,6 +169,13 @@ public sealed class WorkforcePagesTests(SafeguardingWebFactory app) : IClassFixt
         var after = await manager.GetDocumentAsync(url);
         Assert.Contains($"Allocated to {worker.Name} since {DateDisplay.Readable(Today)}", after.GetElementById("current")!.TextContent, StringComparison.Ordinal);
 
+        // The case closes: the allocation ends, on or after the day it started.
+        var seen = after.QuerySelector<IHtmlInputElement>("#EndCurrentSeen")!.Value;
+        var early = await (await manager.PostFormAsync($"{url}?handler=End", after, With(Date("EndDate", Today.AddDays(-1)), ("CurrentSeen", seen)))).ReadDocumentAsync();
+        Assert.Equal([$"The date the allocation ends must be on or after the date it started, {Safeguarding.Core.Pathway.Episodes.Format(Today)}"], early.ErrorSummary());
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync($"{url}?handler=End", after, With(Date("EndDate", Today), ("CurrentSeen", seen)))).StatusCode);
+        Assert.Contains("Not allocated", (await manager.GetDocumentAsync(url)).GetElementById("current")!.TextContent, StringComparison.Ordinal);
+
         // A social worker reads the allocation but cannot change it.
         var socialWorker = await app.SignedInAsAsync(Roles.SocialWorker);
         var read = await socialWorker.GetDocumentAsync(url);

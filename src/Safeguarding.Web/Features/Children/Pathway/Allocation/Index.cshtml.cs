@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Core.Access;
 using Safeguarding.Core.Calendar;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Workforce;
@@ -32,6 +33,9 @@ public sealed class IndexModel(SafeguardingDbContext db, IAuthorizationService a
     [BindProperty]
     public DateOnly? StartDate { get; set; }
 
+    [BindProperty]
+    public DateOnly? EndDate { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid child, [FromServices] IAuthorizationService policies, CancellationToken cancellationToken)
     {
         if (await OpenChildAsync(child, "View the child's allocation", cancellationToken) is { } refused)
@@ -61,6 +65,36 @@ public sealed class IndexModel(SafeguardingDbContext db, IAuthorizationService a
         if (result.Succeeded && ModelState.IsValid)
         {
             TempData["Notice"] = "Child allocated";
+            return Redirect($"{OverviewUrl}/allocation");
+        }
+
+        AddErrors(result.Errors);
+        await LoadAsync(policies, cancellationToken);
+        CurrentSeen = Current?.Allocation.Id;
+        return Page();
+    }
+
+    /// <summary>The child's case closed: the worker holds it until the day before the end date.</summary>
+    public async Task<IActionResult> OnPostEndAsync(Guid child, [FromServices] IAuthorizationService policies, CancellationToken cancellationToken)
+    {
+        if (await OpenChildAsync(child, null, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!(await policies.AuthorizeAsync(User, AccessPolicies.PathwayAuthorise)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        // Only the allocation the page showed can be ended, and only if it is this child's.
+        var current = await allocations.CurrentAsync(Child.Id, cancellationToken);
+        var result = current is null || current.Id != CurrentSeen
+            ? ChangeResult<CaseAllocation>.Refused("", "Someone else has changed this child's allocation: check it and try again")
+            : await allocations.EndAsync(current.Id, EndDate, Actor.Current(), cancellationToken);
+        if (result.Succeeded && ModelState.IsValid)
+        {
+            TempData["Notice"] = "Allocation ended";
             return Redirect($"{OverviewUrl}/allocation");
         }
 
