@@ -62,6 +62,9 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.Pathway.ReferralRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.AssessmentRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.CinPlanRecording>();
+        services.AddScoped<Safeguarding.Core.Workforce.Establishment>();
+        services.AddScoped<Safeguarding.Core.Workforce.SupervisionRecording>();
+        services.AddScoped<Safeguarding.Core.Workforce.CaseAllocations>();
         services.AddScoped<Safeguarding.Core.Pathway.EpisodeClosure>();
         services.AddScoped<Safeguarding.Core.Pathway.StrategyDiscussionRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.Section47OutcomeRecording>();

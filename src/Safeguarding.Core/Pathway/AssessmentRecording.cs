@@ -4,6 +4,7 @@ using Safeguarding.Core.Chronology;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.FrontDoor;
 using Safeguarding.Core.Timescales;
+using Safeguarding.Core.Workforce;
 
 namespace Safeguarding.Core.Pathway;
 
@@ -72,6 +73,11 @@ public sealed class AssessmentRecording(SafeguardingDbContext db, ClockService c
         db.Assessments.Add(assessment);
         Episodes.Touch(db, episode);
         db.Record(new AssessmentStarted(assessment.Id, episode.Id, start, socialWorkerUserId), context);
+        if (socialWorkerUserId is { } allocated)
+        {
+            await CaseAllocations.AllocateForAssessmentAsync(db, episode.PartnershipId, episode.PersonId, allocated, start, context, cancellationToken);
+        }
+
         var clockStart = new StartClock(socialWorkerUserId is null ? Episodes.AllocationRuleId : Episodes.VisitRuleId,
             Episodes.AssessmentSubjectType, assessment.Id, Episodes.InstantOf(start), socialWorkerUserId);
         await clocks.StartClockAsync(clockStart, context, cancellationToken);
@@ -139,6 +145,7 @@ public sealed class AssessmentRecording(SafeguardingDbContext db, ClockService c
         assessment.SocialWorkerUserId = worker;
         assessment.AllocatedOn = on;
         db.Record(new AssessmentAllocated(assessment.Id, worker, on, previous), context);
+        await CaseAllocations.AllocateForAssessmentAsync(db, assessment.PartnershipId, assessment.PersonId, worker, on, context, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return ChangeResult<Assessment>.Done(assessment);
     }

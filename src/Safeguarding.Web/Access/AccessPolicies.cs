@@ -143,6 +143,8 @@ public static class AccessPolicies
         conventions.AuthorizePage("/Performance/Commentary", PerformanceCommentary);
         conventions.AuthorizePage("/Performance/SignOff", PerformanceSignOff);
         conventions.AuthorizeFolder("/Performance/Settings", PerformanceSettings);
+        // Supervision is a team manager's record of their team, as authorising is.
+        conventions.AuthorizeFolder("/Workforce", PathwayAuthorise);
     }
 
     private static AuthorizationPolicy Module(AuthorizationPolicy signedIn, params string[] roles) =>

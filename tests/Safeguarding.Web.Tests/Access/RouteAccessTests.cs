@@ -195,6 +195,13 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["performance/settings/priorities/add"] = new OnlyRoles("/performance/settings/priorities/add", PerformanceSettingsRoles),
         ["performance/settings/priorities/edit/{id:guid}"] = new OnlyRoles("/performance/settings/priorities/edit/{priority}", PerformanceSettingsRoles),
         ["performance/settings/priorities/delete/{id:guid}"] = new OnlyRoles("/performance/settings/priorities/delete/{priority}", PerformanceSettingsRoles),
+        ["performance/settings/workforce"] = new OnlyRoles("/performance/settings/workforce", PerformanceSettingsRoles),
+        ["performance/settings/workforce/add"] = new OnlyRoles("/performance/settings/workforce/add", PerformanceSettingsRoles),
+        ["performance/settings/workforce/fill/{id:guid}"] = new OnlyRoles("/performance/settings/workforce/fill/{post}", PerformanceSettingsRoles),
+        ["performance/settings/workforce/end/{id:guid}"] = new OnlyRoles("/performance/settings/workforce/end/{post}", PerformanceSettingsRoles),
+        ["performance/settings/workforce/delete/{id:guid}"] = new OnlyRoles("/performance/settings/workforce/delete/{post}", PerformanceSettingsRoles),
+        ["workforce/supervision"] = new OnlyRoles("/workforce/supervision", Roles.TeamManager),
+        ["children/{child:guid}/pathway/allocation"] = new OnlyRoles("/children/{child}/pathway/allocation", PathwayRoles),
     };
 
     [Fact]
@@ -378,6 +385,11 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
             sample = sample.Replace("{priority}", (await PriorityIdAsync(db)).ToString(), StringComparison.Ordinal);
         }
 
+        if (sample.Contains("{post}", StringComparison.Ordinal))
+        {
+            sample = sample.Replace("{post}", (await PostIdAsync(db)).ToString(), StringComparison.Ordinal);
+        }
+
         if (sample.Contains("{user}", StringComparison.Ordinal))
         {
             sample = sample.Replace("{user}", db.Users.OrderBy(u => u.Email).First().Id.ToString(), StringComparison.Ordinal);
@@ -450,6 +462,22 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         var priorities = scope.ServiceProvider.GetRequiredService<Safeguarding.Core.Performance.DashboardPriorities>();
         var partnershipId = await db.Partnerships.Select(p => p.Id).SingleAsync();
         var result = await priorities.AddAsync(new("Route test priority", null), ProcessContext.System(DateTimeOffset.UtcNow, "route test", partnershipId));
+        return result.Value!.Id;
+    }
+
+    /// <summary>A post of the establishment (the demo city has none), added once through the service as an analyst would.</summary>
+    private async Task<Guid> PostIdAsync(Safeguarding.Core.Data.SafeguardingDbContext db)
+    {
+        if (await db.WorkforcePosts.Where(p => p.Reference == "ROUTE-TEST").Select(p => (Guid?)p.Id).FirstOrDefaultAsync() is { } existing)
+        {
+            return existing;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var establishment = scope.ServiceProvider.GetRequiredService<Safeguarding.Core.Workforce.Establishment>();
+        var partnershipId = await db.Partnerships.Select(p => p.Id).SingleAsync();
+        var result = await establishment.AddPostAsync(new("ROUTE-TEST", "Route test team", Safeguarding.Core.Workforce.WorkforceRole.SocialWorker, new DateOnly(2026, 1, 1)),
+            ProcessContext.System(DateTimeOffset.UtcNow, "route test", partnershipId));
         return result.Value!.Id;
     }
 
