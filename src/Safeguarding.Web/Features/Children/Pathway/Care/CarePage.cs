@@ -51,6 +51,18 @@ public abstract class CarePage(SafeguardingDbContext db, IAuthorizationService a
         return null;
     }
 
+    /// <summary>A form on the period, opened (and the view audited) at the version the person starts from.</summary>
+    protected async Task<IActionResult> ShowFormAsync(Guid child, Guid period, string purpose, CancellationToken cancellationToken)
+    {
+        if (await LoadPeriodAsync(child, period, purpose, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        Version = Period.Version;
+        return Page();
+    }
+
     /// <summary>Saved: back to the child's care page, with what was done.</summary>
     protected IActionResult SavedToCare(string notice)
     {

@@ -37,16 +37,8 @@ public sealed class ChangeModel(SafeguardingDbContext db, IAuthorizationService 
     [BindProperty]
     public string? ReasonPlaceChange { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid child, Guid period, CancellationToken cancellationToken)
-    {
-        if (await LoadPeriodAsync(child, period, "Record a change of placement or legal status", cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        Version = Period.Version;
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(Guid child, Guid period, CancellationToken cancellationToken) =>
+        ShowFormAsync(child, period, "Record a change of placement or legal status", cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(Guid child, Guid period, CancellationToken cancellationToken)
     {

@@ -16,16 +16,8 @@ public sealed class EndModel(SafeguardingDbContext db, IAuthorizationService aut
     [BindProperty]
     public string? EndReason { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid child, Guid period, CancellationToken cancellationToken)
-    {
-        if (await LoadPeriodAsync(child, period, "End a period of care", cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        Version = Period.Version;
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(Guid child, Guid period, CancellationToken cancellationToken) =>
+        ShowFormAsync(child, period, "End a period of care", cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(Guid child, Guid period, CancellationToken cancellationToken)
     {
