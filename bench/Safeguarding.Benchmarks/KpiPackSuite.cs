@@ -214,7 +214,10 @@ public sealed class KpiPackSuite : IBenchmarkSuite, IConfigurableSuite
         }
 
         log.WriteLine($"rows read for the pack: contacts {data!.Contacts.Count:N0}, referrals {data.Referrals.Count:N0}, assessments {data.Assessments.Count:N0}, "
-            + $"enquiries {data.Enquiries.Count:N0}, initial conferences {data.InitialConferences.Count:N0}, plans {data.Plans.Count:N0}, entered figures {settings!.Figures.Count:N0}");
+            + $"enquiries {data.Enquiries.Count:N0}, initial conferences {data.InitialConferences.Count:N0}, plans {data.Plans.Count:N0}, "
+            + $"care periods {data.CarePeriods.Count:N0}, care episodes {data.CareEpisodes.Count:N0}, reviews {data.Reviews.Count:N0}, care leavers {data.CareLeavers.Count:N0}, "
+            + $"posts {data.Posts.Count:N0}, holdings {data.Holdings.Count:N0}, supervisions {data.Supervisions.Count:N0}, allocations {data.Allocations.Count:N0}, "
+            + $"entered figures {settings!.Figures.Count:N0}");
         return [.. medians.Select(p => new Figure($"phase_{p.Key}_ms", p.Value, "ms"))];
     }
 
