@@ -81,11 +81,7 @@ public abstract class ChildProtectionPage(SafeguardingDbContext db, IAuthorizati
     }
 
     /// <summary>Saved: back to the child's pathway, with what was done.</summary>
-    protected IActionResult Saved(string notice)
-    {
-        TempData["Notice"] = notice;
-        return Redirect(PathwayUrl);
-    }
+    protected IActionResult Saved(string notice) => PageNotice.Redirect(this, PathwayUrl, notice);
 
     /// <summary>"Add another row" posts the form back without checking it, so it works without JavaScript.</summary>
     protected void KeepTypingWithoutErrors() => ModelState.Clear();

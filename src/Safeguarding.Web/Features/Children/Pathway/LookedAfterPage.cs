@@ -8,8 +8,8 @@ namespace Safeguarding.Web.Features.Children.Pathway;
 
 /// <summary>
 /// What the missing, leaving care and adoption pages add to a pathway page: whether this person may
-/// record (a page anyone on the pathway may read can hold a form), the service's refusals put on the
-/// page's own fields, and the way back with a notice.
+/// record (a page anyone on the pathway may read can hold a form) and the service's refusals put on the
+/// page's own fields.
 /// </summary>
 public abstract class LookedAfterPage : PathwayPage
 {
@@ -35,12 +35,5 @@ public abstract class LookedAfterPage : PathwayPage
         }
 
         AddErrors(renamed);
-    }
-
-    /// <summary>Saved: back to where the record is shown, with what was done.</summary>
-    protected IActionResult Saved(string url, string notice)
-    {
-        TempData["Notice"] = notice;
-        return Redirect(url);
     }
 }

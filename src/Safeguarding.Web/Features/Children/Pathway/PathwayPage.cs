@@ -70,11 +70,10 @@ public abstract class PathwayPage(SafeguardingDbContext db, IAuthorizationServic
         db.CinPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && ChildIds.Contains(p.PersonId), cancellationToken);
 
     /// <summary>Back to the pathway with a success banner.</summary>
-    protected IActionResult Done(string notice)
-    {
-        TempData["Notice"] = notice;
-        return Redirect(OverviewUrl);
-    }
+    protected IActionResult Done(string notice) => SavedTo(OverviewUrl, notice);
+
+    /// <summary>Saved: back to where the record is shown, with a success banner saying what was done.</summary>
+    protected IActionResult SavedTo(string url, string notice) => PageNotice.Redirect(this, url, notice);
 
     /// <summary>
     /// Adds the service's refusals; a field the model binder already refused (an impossible date)

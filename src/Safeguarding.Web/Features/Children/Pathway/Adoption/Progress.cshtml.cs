@@ -103,7 +103,7 @@ public sealed class ProgressModel(SafeguardingDbContext db, IAuthorizationServic
 
         if (result.Succeeded && ModelState.IsValid)
         {
-            return Saved(SelfUrl, Record is null ? "Decision to place for adoption recorded" : $"{AdoptionRecording.Describe(Milestone!.Value)} recorded");
+            return SavedTo(SelfUrl, Record is null ? "Decision to place for adoption recorded" : $"{AdoptionRecording.Describe(Milestone!.Value)} recorded");
         }
 
         AddRefusals(result.Errors, fields);

@@ -64,8 +64,7 @@ public sealed class IndexModel(SafeguardingDbContext db, IAuthorizationService a
         var result = await allocations.AllocateAsync(Child.Id, CurrentSeen, new AllocationForm(WorkerUserId, StartDate), Actor.Current(), cancellationToken);
         if (result.Succeeded && ModelState.IsValid)
         {
-            TempData["Notice"] = "Child allocated";
-            return Redirect($"{OverviewUrl}/allocation");
+            return SavedTo($"{OverviewUrl}/allocation", "Child allocated");
         }
 
         AddErrors(result.Errors);
@@ -94,8 +93,7 @@ public sealed class IndexModel(SafeguardingDbContext db, IAuthorizationService a
             : await allocations.EndAsync(current.Id, EndDate, Actor.Current(), cancellationToken);
         if (result.Succeeded && ModelState.IsValid)
         {
-            TempData["Notice"] = "Allocation ended";
-            return Redirect($"{OverviewUrl}/allocation");
+            return SavedTo($"{OverviewUrl}/allocation", "Allocation ended");
         }
 
         AddErrors(result.Errors);

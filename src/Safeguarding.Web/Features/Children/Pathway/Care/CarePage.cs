@@ -64,11 +64,7 @@ public abstract class CarePage(SafeguardingDbContext db, IAuthorizationService a
     }
 
     /// <summary>Saved: back to the child's care page, with what was done.</summary>
-    protected IActionResult SavedToCare(string notice)
-    {
-        TempData["Notice"] = notice;
-        return Redirect(CareUrl);
-    }
+    protected IActionResult SavedToCare(string notice) => PageNotice.Redirect(this, CareUrl, notice);
 
     /// <summary>When the running looked-after review clock is due, if one runs.</summary>
     protected async Task<DateOnly?> ReviewDueAsync(Guid periodId, CancellationToken cancellationToken)

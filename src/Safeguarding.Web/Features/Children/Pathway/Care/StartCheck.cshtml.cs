@@ -40,8 +40,7 @@ public sealed class StartCheckModel(SafeguardingDbContext db, IAuthorizationServ
         if (result.Succeeded)
         {
             StartAnswers.Forget(TempData, child);
-            TempData["Notice"] = "Period of care started: the first looked-after review is due within 20 working days";
-            return Redirect($"/children/{child}/pathway/care");
+            return PageNotice.Redirect(this, $"/children/{child}/pathway/care", "Period of care started: the first looked-after review is due within 20 working days");
         }
 
         // The answers were checked on the form; what fails now changed since (e.g. a period started elsewhere): shown above the answers.

@@ -79,7 +79,7 @@ public sealed class RecordModel(SafeguardingDbContext db, IAuthorizationService 
         var result = await recording.RecordAsync(Child.Id, Version, new CareLeaverForm(Age, InTouch, Activity, AccommodationType, suitable), Actor.Current(), cancellationToken);
         if (result.Succeeded)
         {
-            return Saved(ListUrl, $"Care leaver information for the {CareLeaverRecording.Ordinal(result.Value!.Age)} birthday recorded");
+            return SavedTo(ListUrl, $"Care leaver information for the {CareLeaverRecording.Ordinal(result.Value!.Age)} birthday recorded");
         }
 
         AddRefusals(result.Errors);

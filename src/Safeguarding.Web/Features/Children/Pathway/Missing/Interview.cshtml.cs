@@ -83,7 +83,7 @@ public sealed class InterviewModel(SafeguardingDbContext db, IAuthorizationServi
         var result = await recording.InterviewAsync(episode, Version, new ReturnInterviewForm(offeredAt, accepted, completedAt, ReasonLate), Actor.Current(), cancellationToken);
         if (result.Succeeded && ModelState.IsValid)
         {
-            return Saved(ListUrl, "Return home interview recorded");
+            return SavedTo(ListUrl, "Return home interview recorded");
         }
 
         // A time that could not be read is already named on its time field.

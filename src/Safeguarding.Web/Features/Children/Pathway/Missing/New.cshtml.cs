@@ -39,7 +39,7 @@ public sealed class NewModel(SafeguardingDbContext db, IAuthorizationService aut
         var result = await recording.StartAsync(Child.Id, new MissingStartForm(Kind, startedAt), Actor.Current(), cancellationToken);
         if (result.Succeeded && ModelState.IsValid)
         {
-            return Saved(ListUrl, "Missing episode recorded");
+            return SavedTo(ListUrl, "Missing episode recorded");
         }
 
         // A time that could not be read is already named on the time field.

@@ -50,7 +50,7 @@ public sealed class ReturnModel(SafeguardingDbContext db, IAuthorizationService 
         var result = await recording.ReturnAsync(episode, Version, returnedAt, Actor.Current(), cancellationToken);
         if (result.Succeeded && ModelState.IsValid)
         {
-            return Saved(ListUrl, "Return recorded: offer a return home interview within 72 hours");
+            return SavedTo(ListUrl, "Return recorded: offer a return home interview within 72 hours");
         }
 
         AddRefusals(result.Errors.Where(e => !(e.Key == "ReturnedAt" && BinderRefused(nameof(ReturnedTime)))).ToDictionary(),
