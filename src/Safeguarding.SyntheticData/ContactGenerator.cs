@@ -21,7 +21,7 @@ public sealed record SyntheticContacts(
 }
 
 /// <summary>
-/// A year of contacts at Birmingham's rates scaled to the city's children (about 45,000 contacts and
+/// Two years of contacts (the KPI pack's 24-month trends) at Birmingham's rates scaled to the city's children (about 45,000 contacts and
 /// 16,000 referrals a year for 290,000 children; a fifth of referrals re-referrals; 84% decided within
 /// 24 hours), so the front door workspace looks real. Its own random stream, so the rest of the city is unchanged.
 /// Historic contacts are decided and have no clocks; the few still open at the reference date have FD-1 clocks.
@@ -32,6 +32,9 @@ internal static class ContactGenerator
     public const double ReferralsPerChildPerYear = 0.055;
     public const double ReReferralShare = 0.2;
     public const double DecidedWithin24HoursShare = 0.84;
+
+    /// <summary>Years of contacts before the reference date: the monthly pack's trends show 24 months.</summary>
+    public const int Years = 2;
 
     /// <summary>Contacts received in the last days before the reference date that are still being screened.</summary>
     private const int OpenDays = 2;
@@ -80,7 +83,7 @@ internal static class ContactGenerator
         CitySpec spec, Guid partnershipId, IReadOnlyDictionary<AgencyKind, List<Agency>> agencies, IReadOnlyList<Person> children,
         IReadOnlyList<User> users, IReadOnlyList<StaffRoleAssignment> userRoles)
     {
-        var count = (int)Math.Round(spec.Children * ContactsPerChildPerYear, MidpointRounding.AwayFromZero);
+        var count = (int)Math.Round(spec.Children * ContactsPerChildPerYear * Years, MidpointRounding.AwayFromZero);
         if (count == 0 || children.Count == 0)
         {
             return SyntheticContacts.Empty;
@@ -91,7 +94,7 @@ internal static class ContactGenerator
         var evaluator = new ClockEvaluator(calendar);
         var rules = TimescaleRuleSet.Defaults;
         var end = LondonTime.StartOfDay(spec.ReferenceDate);
-        var start = end.AddDays(-365);
+        var start = end.AddDays(-365 * Years);
 
         var positions = children.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var agencyById = agencies.Values.SelectMany(a => a).ToDictionary(a => a.Id);
@@ -270,7 +273,7 @@ internal static class ContactGenerator
     {
         while (true)
         {
-            var date = LondonTime.DateOf(start).AddDays(random.Next(365));
+            var date = LondonTime.DateOf(start).AddDays(random.Next(365 * Years));
             var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             if (weekend && !random.Chance(0.3))
             {

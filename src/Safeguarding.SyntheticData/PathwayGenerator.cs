@@ -30,13 +30,13 @@ public sealed record SyntheticPathway(
 /// per 10,000 children a year about 560 referrals (a fifth re-referrals), 450 assessments (86% within
 /// 45 working days), 140 section 47 enquiries, 45 initial conferences (83% within 15 working days of the
 /// strategy discussion) and 40 child protection plans, so that at the reference date about 280 per
-/// 10,000 are children in need and 45 per 10,000 on a plan. The front door's referrals of the last year
+/// 10,000 are children in need and 45 per 10,000 on a plan. The front door's referrals of the last two years
 /// (<see cref="ContactGenerator"/>) start episodes of their own; the years before get referrals of their own.
 /// Its own random stream, so the rest of the city is unchanged.
 /// </summary>
 internal static class PathwayGenerator
 {
-    /// <summary>Referrals in the years before the front door's year; the same rate as <see cref="ContactGenerator"/>.</summary>
+    /// <summary>Referrals in the years before the front door's two years; the same rate as <see cref="ContactGenerator"/>.</summary>
     public const double ReferralsPerChildPerYear = ContactGenerator.ReferralsPerChildPerYear;
     public const double ReReferralShare = 0.18;
     public const double StrategyAtReferralShare = 0.15;
@@ -47,7 +47,7 @@ internal static class PathwayGenerator
     public const double ConferenceOnTimeShare = 0.83;
 
     /// <summary>Children whose plan ended come back for another plan (the repeat plans of KPI 5).</summary>
-    public const double ReturnAfterPlanShare = 0.12;
+    public const double ReturnAfterPlanShare = 0.16;
 
     private static readonly Weighted<string> Sources = new(
         ("6", 30), ("2A", 19), ("3A", 5), ("3B", 6), ("3E", 8), ("3F", 3), ("4", 3), ("5B", 4), ("5D", 4), ("7", 2),
@@ -164,9 +164,9 @@ internal static class PathwayGenerator
             var fixedReferrals = FrontDoorReferrals();
             fixedDates = fixedReferrals.GroupBy(r => r.Child).ToDictionary(g => g.Key, g => g.Select(r => r.Date).Order().ToList());
 
-            // The front door's year is its own; the years before it get referrals at the same rate.
+            // The front door's years are its own; the years before them get referrals at the same rate.
             var windowStart = spec.ReferenceDate.AddYears(-spec.Years);
-            var historyEnd = contacts.Contacts.Count > 0 ? spec.ReferenceDate.AddDays(-365) : spec.ReferenceDate;
+            var historyEnd = contacts.Contacts.Count > 0 ? spec.ReferenceDate.AddDays(-365 * ContactGenerator.Years) : spec.ReferenceDate;
             var historyDays = historyEnd.DayNumber - windowStart.DayNumber;
             var count = historyDays <= 0 ? 0 : (int)Math.Round(children.Count * ReferralsPerChildPerYear * historyDays / 365.25, MidpointRounding.AwayFromZero);
             var dates = Enumerable.Range(0, count).Select(_ => ReferralDate(windowStart, historyDays)).Order().ToList();
@@ -325,7 +325,7 @@ internal static class PathwayGenerator
             var date = referral.Date;
 
             // Events after this day have not happened: before the reference date, or (for the years before the front
-            // door's) before the child's next front door referral. In the front door's year a contact about a child
+            // door's) before the child's next front door referral. In the front door's years a contact about a child
             // whose episode is still open is not a new referral.
             var cap = referral.ContactId is null ? NextFixed(referral.Child, date)?.AddDays(-1) : null;
             var limit = cap is { } c && c < lastDay ? c : lastDay;

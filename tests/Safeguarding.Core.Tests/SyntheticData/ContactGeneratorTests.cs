@@ -23,11 +23,13 @@ public sealed class ContactGeneratorTests
     }
 
     [Fact]
-    public void TheDemoCity_HasAbout310Contacts_FromTheLastYear()
+    public void TheDemoCity_HasAbout620Contacts_FromTheLastTwoYears()
     {
-        Assert.Equal(310, Demo.Contacts.Contacts.Count);
+        // 2,000 children x 0.155 contacts a year x 2 years, spread over both years.
+        Assert.Equal(620, Demo.Contacts.Contacts.Count);
         var end = LondonTime.StartOfDay(Demo.Spec.ReferenceDate);
-        Assert.All(Demo.Contacts.Contacts, c => Assert.InRange(c.ReceivedAt, end.AddDays(-366), end));
+        Assert.All(Demo.Contacts.Contacts, c => Assert.InRange(c.ReceivedAt, end.AddDays(-731), end));
+        Assert.InRange(Demo.Contacts.Contacts.Count(c => c.ReceivedAt < end.AddDays(-365)), 250, 370);
     }
 
     [Fact]
@@ -38,8 +40,8 @@ public sealed class ContactGeneratorTests
         var decided = contacts.Where(c => c.State == ContactState.Decided).ToList();
         var referrals = decided.Where(c => c.IsReferral).ToList();
 
-        Assert.Equal(3_100, contacts.Count);
-        Assert.InRange(referrals.Count / 20_000.0, 0.050, 0.060);
+        Assert.Equal(6_200, contacts.Count);
+        Assert.InRange(referrals.Count / 20_000.0 / 2, 0.050, 0.060); // per child per year, over two years
         Assert.InRange(referrals.Count(c => c.IsReReferral) / (double)referrals.Count, 0.16, 0.25);
         Assert.InRange(decided.Count(c => c.FirstDecidedAt - c.ReceivedAt <= TimeSpan.FromHours(24)) / (double)decided.Count, 0.80, 0.88);
         Assert.InRange(city.Contacts.Decisions.Count(d => d.IsReferral) / (double)decided.Count, 0.30, 0.40);
