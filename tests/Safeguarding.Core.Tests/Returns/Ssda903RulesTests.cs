@@ -12,6 +12,12 @@ public sealed class Ssda903RulesTests
 {
     private const int Year = 2026;
 
+    /// <summary>In care since before 31 March 2025, so looked after for 12 months at 31 March 2026.</summary>
+    private const string Year12 = "CHILD=1 DECOM=01/03/2025 RNE=S LS=C2";
+
+    /// <summary>In care only since May 2025.</summary>
+    private const string Recent = "CHILD=1 DECOM=01/05/2025 RNE=S LS=C2";
+
     private const string Ceased = "CHILD=1 DECOM=01/05/2025 DEC=01/06/2025";
 
     public static TheoryData<string, string, string> Cases()
@@ -34,6 +40,7 @@ public sealed class Ssda903RulesTests
             { "612", "header: CHILD=1 SEX=F MOTHER=0 MC_DOB=01/01/2025", "header: CHILD=1 SEX=F MOTHER=1 MC_DOB=01/01/2025" },
             { "620", "header: CHILD=1 MOTHER=1 DOB=01/01/2016", "header: CHILD=1 MOTHER=1 DOB=01/01/2008" },
             { "621", "header: CHILD=1 DOB=01/01/2010 MC_DOB=01/01/2009", "header: CHILD=1 DOB=01/01/2010 MC_DOB=01/01/2025" },
+            { "628", "header: CHILD=1 MOTHER=0 | episodes: CHILD=2 DECOM=01/05/2025 | oc3: CHILD=1", "header: CHILD=1 | episodes: CHILD=2 DECOM=01/05/2025 | oc3: CHILD=1" },
             { "625", "header: CHILD=1 MC_DOB=01/04/2026", "header: CHILD=1 MC_DOB=01/01/2026" },
 
             // Episodes: codes and dates
@@ -161,6 +168,21 @@ public sealed class Ssda903RulesTests
             { "546", "oc2: CHILD=1 DOB=01/01/2020 HEALTH_CHECK=1", "oc2: CHILD=1 DOB=01/06/2022 HEALTH_CHECK=1" },
             { "544", "oc2: CHILD=1 CONVICTED=0", "oc2: CHILD=1 CONVICTED=0 IMMUNISATIONS=1 TEETH_CHECK=1 HEALTH_ASSESSMENT=1 SUBSTANCE_MISUSE=0" },
             { "547", "oc2: CHILD=1 HEALTH_CHECK=1", "oc2: CHILD=1 HEALTH_CHECK=1 IMMUNISATIONS=1 TEETH_CHECK=1 HEALTH_ASSESSMENT=1 SUBSTANCE_MISUSE=0" },
+
+            // OC2 and the cohort looked after for 12 months at 31 March
+            { "190", $"episodes: {Recent} | oc2: CHILD=1 CONVICTED=0", $"episodes: {Year12} | oc2: CHILD=1 CONVICTED=0" },
+            { "190", "episodes: CHILD=1 DECOM=01/03/2024 RNE=S DEC=01/06/2025 REC=E8 | oc2: CHILD=1 CONVICTED=0", "episodes: CHILD=1 DECOM=01/03/2024 RNE=S DEC=01/06/2025 REC=X1; CHILD=1 DECOM=01/06/2025 RNE=P | oc2: CHILD=1 CONVICTED=0" },
+            { "190", "episodes: CHILD=1 DECOM=01/03/2024 RNE=S LS=V4 | oc2: CHILD=1 CONVICTED=0", $"episodes: {Year12} | oc2: CHILD=1 CONVICTED=0" },
+            { "185", $"episodes: {Recent} | oc2: CHILD=1 SDQ_SCORE=10", $"episodes: {Year12} | oc2: CHILD=1 SDQ_SCORE=10" },
+            { "198", $"episodes: {Recent} | oc2: CHILD=1 SDQ_REASON=SDQ2", $"episodes: {Year12} | oc2: CHILD=1 SDQ_REASON=SDQ2" },
+            { "191", $"episodes: {Year12} | oc2: CHILD=1 IMMUNISATIONS=1", $"episodes: {Year12} | oc2: CHILD=1 IMMUNISATIONS=1 TEETH_CHECK=1 HEALTH_ASSESSMENT=1 SUBSTANCE_MISUSE=0" },
+            { "186", $"episodes: {Year12} | oc2: CHILD=1 DOB=01/01/2015", $"episodes: {Year12} | oc2: CHILD=1 DOB=01/01/2015 SDQ_SCORE=12" },
+            { "543", $"episodes: {Year12} | oc2: CHILD=1 DOB=01/01/2012", $"episodes: {Year12} | oc2: CHILD=1 DOB=01/01/2012 CONVICTED=0" },
+            { "545", $"episodes: {Year12} | oc2: CHILD=1 DOB=01/06/2022", $"episodes: {Year12} | oc2: CHILD=1 DOB=01/06/2022 HEALTH_CHECK=1" },
+            { "157", "oc2: CHILD=1 DOB=01/01/2015 SDQ_REASON=SDQ1", "oc2: CHILD=1 DOB=01/06/2022 SDQ_REASON=SDQ1" },
+            { "215", "oc2: CHILD=1 CONVICTED=0 | oc3: CHILD=1 IN_TOUCH=YES", "oc2: CHILD=1 | oc3: CHILD=1 IN_TOUCH=YES" },
+            { "187", $"episodes: {Year12} | ad1: CHILD=1", $"episodes: {Recent} | ad1: CHILD=1" },
+            { "187", $"episodes: {Year12} | oc3: CHILD=1", $"episodes: {Recent} | oc3: CHILD=1" },
 
             // OC3
             { "131", "oc3: CHILD=1 IN_TOUCH=MAYBE", "oc3: CHILD=1 IN_TOUCH=YES" },

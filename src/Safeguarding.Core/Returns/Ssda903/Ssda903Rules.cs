@@ -104,6 +104,7 @@ public static partial class Ssda903Rules
         Row("612", Header, ["MOTHER", "MC_DOB", "SEX"], (_, r) => r.Has("MC_DOB") && r["MOTHER"] != "1" && r.Is("SEX", "F", "2")),
         Row("620", Header, ["MOTHER", "DOB"], (d, r) => r["MOTHER"] == "1" && r.Date("DOB") is { } born && Ssda903Data.Age(born, d.Start) < 11),
         Row("621", Header, ["DOB", "MC_DOB"], (_, r) => r.Date("MC_DOB") is { } baby && r.Date("DOB") is { } born && baby < born),
+        Row("628", Header, ["MOTHER"], (d, r) => r.Has("MOTHER") && d.HasTable(Episodes) && d.Rows(Oc3, r.Child).Any() && d.EpisodesOf(r.Child).Count == 0),
         Row("625", Header, ["MC_DOB", "DEC"], (d, r) => r.Date("MC_DOB") is { } baby && (baby > d.End || (CeasedCare(d, r.Child) is { } last && last.Date("DEC") < baby))),
     ];
 
@@ -269,9 +270,45 @@ public static partial class Ssda903Rules
         Row("189", Oc2, ["DOB", "SDQ_SCORE", "SDQ_REASON"], (d, r) => (r.Has("SDQ_SCORE") || r.Has("SDQ_REASON")) && OwnOrHeaderBirth(d, r) is { } born && Ssda903Data.Age(born, d.Start) >= 17),
         Row("542", Oc2, ["CONVICTED"], (d, r) => r.Has("CONVICTED") && OwnOrHeaderBirth(d, r) is { } born && Ssda903Data.Age(born, d.End) < 10),
         Row("546", Oc2, ["DOB", "HEALTH_CHECK"], (d, r) => r.Has("HEALTH_CHECK") && OwnOrHeaderBirth(d, r) is { } born && Ssda903Data.Age(born, d.End) >= 5),
+        Row("190", Oc2, Oc2Items, (d, r) => d.HasTable(Episodes) && !LookedAfterFor12Months(d, r.Child) && Oc2Items.Any(r.Has)),
+        Row("185", Oc2, ["SDQ_SCORE"], (d, r) => d.HasTable(Episodes) && !LookedAfterFor12Months(d, r.Child) && r.Has("SDQ_SCORE")),
+        Row("198", Oc2, ["SDQ_REASON"], (d, r) => d.HasTable(Episodes) && !LookedAfterFor12Months(d, r.Child) && r.Has("SDQ_REASON")),
+        Row("191", Oc2, ["CHILD", .. Oc2HealthItems], (d, r) => LookedAfterFor12Months(d, r.Child) && Oc2HealthItems.Any(r.Blank)),
+        Row("186", Oc2, ["SDQ_SCORE"], (d, r) => LookedAfterFor12Months(d, r.Child) && r.Blank("SDQ_SCORE") && r.Blank("SDQ_REASON")
+            && OwnOrHeaderBirth(d, r) is { } born && Ssda903Data.Age(born, d.Start) >= 4 && Ssda903Data.Age(born, d.End) < 17),
+        Row("543", Oc2, ["CONVICTED", "DOB"], (d, r) => LookedAfterFor12Months(d, r.Child) && r.Blank("CONVICTED") && OwnOrHeaderBirth(d, r) is { } born && Ssda903Data.Age(born, d.End) >= 10),
+        Row("545", Oc2, ["DOB", "HEALTH_CHECK"], (d, r) => LookedAfterFor12Months(d, r.Child) && r.Blank("HEALTH_CHECK") && OwnOrHeaderBirth(d, r) is { } born && Ssda903Data.Age(born, d.End) < 5),
+        Row("157", Oc2, ["DOB", "SDQ_REASON"], (d, r) => r["SDQ_REASON"] == "SDQ1" && OwnOrHeaderBirth(d, r) is { } born && Ssda903Data.Age(born, d.Start) >= 4 && Ssda903Data.Age(born, d.End) <= 16),
+        Row("215", Oc2, Oc2Items, (d, r) => Oc2Items.Any(r.Has) && d.Rows(Oc3, r.Child).Any(o => Oc3Items.Any(o.Has))),
+        new("187", Ssda903Severity.Error, Ad1, [.. Ad1Items, .. Oc3Items], d => d.Rows(Ad1).Concat(d.Rows(Oc3)).Where(r => LookedAfterFor12Months(d, r.Child)).Select(r => new Ssda903Hit(r.Table.Name, r.Index))),
         Row("544", Oc2, ["CONVICTED", .. Oc2HealthItems], (_, r) => r.Has("CONVICTED") && Oc2HealthItems.Any(r.Blank)),
         Row("547", Oc2, ["HEALTH_CHECK", .. Oc2HealthItems], (_, r) => r.Has("HEALTH_CHECK") && Oc2HealthItems.Any(r.Blank)),
     ];
+
+    /// <summary>
+    /// Looked after continuously for at least 12 months at 31 March (the OC2 cohort): the current period of care (from
+    /// the last episode with reason S, or the first episode in the return) began on or before 31 March a year earlier,
+    /// no episode in it ended the period of care before 31 March, and it is not a series of short breaks (V3, V4).
+    /// </summary>
+    private static bool LookedAfterFor12Months(Ssda903Data d, string child)
+    {
+        var episodes = d.EpisodesOf(child);
+        if (episodes.Count == 0 || episodes.Any(e => e.Is("LS", "V3", "V4")))
+        {
+            return false;
+        }
+
+        var start = episodes.Count - 1;
+        while (start > 0 && !(episodes[start]["RNE"] == "S" && episodes[start].Date("DECOM") <= d.End))
+        {
+            start--;
+        }
+
+        var period = episodes.Skip(start).ToList();
+        return period[0].Date("DECOM") is { } began && began <= d.End.AddYears(-1)
+            && !period.Any(e => e.Has("REC") && e["REC"] != "X1" && e.Date("DEC") is { } ended && ended <= d.End)
+            && !period.Skip(1).Any(e => e["RNE"] == "S" && e.Date("DECOM") <= d.End);
+    }
 
     // ---- OC3: care leavers -------------------------------------------------------------------------------------
 

@@ -11,9 +11,6 @@ public static partial class Ssda903Rules
     /// <summary>Why a rule needs the header's UASC flag.</summary>
     public const string NeedsUascFlag = "needs the header's UASC flag, which the 2025-26 file layout does not carry (UASC is its own table)";
 
-    /// <summary>Why a rule needs the OC2 cohort.</summary>
-    public const string NeedsOc2Cohort = "needs the DfE's exact test of 'looked after continuously for 12 months at 31 March' (which short breaks and gaps count), not yet written";
-
     /// <summary>Why a rule's condition is not clear enough to check without false errors.</summary>
     public const string Unclear = "the published description leaves the condition unclear (codes or dates that changed since the catalogue, or cohorts it does not define): left out rather than risk false errors";
 
@@ -40,13 +37,12 @@ public static partial class Ssda903Rules
         ["1015"] = NeedsDerivedData, ["218"] = NeedsDerivedData, ["219"] = NeedsDerivedData, ["221"] = NeedsDerivedData, ["222"] = NeedsDerivedData,
         ["224"] = NeedsDerivedData, ["227"] = NeedsDerivedData, ["228"] = NeedsDerivedData, ["229"] = NeedsDerivedData, ["633"] = NeedsDerivedData, ["214"] = NeedsDerivedData,
 
-        ["157"] = NeedsOc2Cohort, ["185"] = NeedsOc2Cohort, ["186"] = NeedsOc2Cohort, ["187"] = NeedsOc2Cohort, ["190"] = NeedsOc2Cohort, ["191"] = NeedsOc2Cohort,
-        ["197B"] = NeedsOc2Cohort, ["198"] = NeedsOc2Cohort, ["215"] = NeedsOc2Cohort, ["543"] = NeedsOc2Cohort, ["545"] = NeedsOc2Cohort,
+        ["197B"] = Unclear,
 
         ["1007"] = Unclear, ["1012"] = Unclear, ["1014"] = Unclear, ["1016"] = Unclear, ["117"] = Unclear, ["118"] = Unclear, ["3001"] = Unclear,
         ["335"] = Unclear, ["336"] = Unclear, ["347"] = Unclear, ["359"] = Unclear, ["364"] = Unclear, ["367"] = Unclear, ["165"] = Unclear,
         ["393"] = Unclear, ["451"] = Unclear, ["557"] = Unclear, ["575"] = Unclear, ["580"] = Unclear, ["583"] = Unclear, ["607"] = Unclear,
-        ["628"] = Unclear, ["632"] = Unclear,
+["632"] = Unclear,
 
         ["SW01STG1"] = SocialWorkerPeriod, ["SW03STG1"] = SocialWorkerPeriod, ["SW06STG2"] = SocialWorkerPeriod, ["SW07STG2"] = SocialWorkerPeriod,
         ["SW11STG2"] = SocialWorkerPeriod, ["SW12STG2"] = SocialWorkerPeriod, ["SW14STG2"] = SocialWorkerPeriod, ["SW15STG2"] = SocialWorkerPeriod,
