@@ -202,6 +202,7 @@ public static partial class Ssda903Rules
         ChildEpisodes("199", ["CHILD"], (_, e) => e.SkipWhile(r => !r.Is("REC", Adopted)).Skip(1)),
         Row("398", Episodes, ["LS", "HOME_POST", "PL_POST"], (_, r) => r.Is("LS", "V3", "V4") && (r.Has("HOME_POST") || r.Has("PL_POST"))),
         Row("392d", Episodes, ["HOME_POST", "PL_POST", "PLACE"], (_, r) => r.Has("HOME_POST") && r["HOME_POST"].Replace(" ", "", StringComparison.Ordinal) == r["PL_POST"].Replace(" ", "", StringComparison.Ordinal) && r.Has("PLACE") && r["PLACE"] != "P1"),
+        Consecutive("336", ["PLACE"], (before, r) => r.Is("PLACE", "A3", "A5") && before.Has("PLACE") && !before.Is("PLACE", [.. Fostered, "A3", "A5"])),
         Row("426", Episodes, ["LS"], (d, r) => r["LS"] == "V3" && d.EpisodesOf(r.Child).Any(e => e["LS"] == "V4")),
     ];
 
@@ -366,6 +367,10 @@ public static partial class Ssda903Rules
         Row("554", PlacedAdoption, ["DATE_PLACED", "DECOM", "LS"], (d, r) => FirstDecision(d, r) && FirstWithLegalStatus(d, r.Child, "E1") is { } order && r.Date("DATE_PLACED") > order),
         Row("556", PlacedAdoption, ["DATE_PLACED", "DECOM"], (d, r) => FirstDecision(d, r) && FirstWithLegalStatus(d, r.Child, "D1") is { } order && r.Date("DATE_PLACED") > order),
         Row("1003", PlacedAdoption, ["DATE_PLACED", "DECOM", "RNE"], (d, r) => r.Date("DATE_PLACED") is { } decided && LatestStart(d, r.Child) is { } started && decided < started),
+        Row("117", PlacedAdoption, ["DATE_PLACED", "DATE_PLACED_CEASED", "DEC", "REC"], (d, r) => new[] { r.Date("DATE_PLACED"), r.Date("DATE_PLACED_CEASED") }.Any(x => x > d.End || (x is { } decided && CeasedCare(d, r.Child) is { } last && decided > last.Date("DEC")))),
+        Row("118", PlacedAdoption, ["DATE_PLACED_CEASED", "DECOM"], (d, r) => r.Date("DATE_PLACED_CEASED") is { } ceased && (ceased < d.Start || (LatestStart(d, r.Child) is { } started && ceased < started))),
+        Row("335", Ad1, ["FOSTER_CARE", "PLACE"], (d, r) => d.EpisodesOf(r.Child).LastOrDefault(e => e.Is("REC", Adopted)) is { Table: not null } adopted
+            && ((r["FOSTER_CARE"] == "0" && adopted.Is("PLACE", "A3", "A5")) || (r["FOSTER_CARE"] == "1" && adopted.Is("PLACE", "A4", "A6")))),
         Row("558", PlacedAdoption, ["DATE_PLACED_CEASED", "REC"], (d, r) => r.Has("DATE_PLACED_CEASED") && d.EpisodesOf(r.Child).Any(e => e.Is("REC", Adopted))),
         Row("551", Episodes, ["PLACE", "DATE_PLACED"], (d, r) => r.Is("PLACE", PlacedForAdoption) && d.HasTable(PlacedAdoption) && !d.Rows(PlacedAdoption, r.Child).Any(p => p.Has("DATE_PLACED"))),
         Row("553", Episodes, ["LS", "DATE_PLACED"], (d, r) => r["LS"] == "E1" && d.HasTable(PlacedAdoption) && !d.Rows(PlacedAdoption, r.Child).Any(p => p.Has("DATE_PLACED"))),

@@ -39,8 +39,8 @@ public static partial class Ssda903Rules
 
         ["197B"] = Unclear,
 
-        ["1007"] = Unclear, ["1012"] = Unclear, ["1014"] = Unclear, ["1016"] = Unclear, ["117"] = Unclear, ["118"] = Unclear, ["3001"] = Unclear,
-        ["335"] = Unclear, ["336"] = Unclear, ["347"] = Unclear, ["359"] = Unclear, ["364"] = Unclear, ["367"] = Unclear, ["165"] = Unclear,
+        ["1007"] = Unclear, ["1012"] = Unclear, ["1014"] = Unclear, ["1016"] = Unclear, ["3001"] = Unclear,
+        ["347"] = Unclear, ["359"] = Unclear, ["364"] = Unclear, ["367"] = Unclear, ["165"] = Unclear,
         ["393"] = Unclear, ["451"] = Unclear, ["557"] = Unclear, ["575"] = Unclear, ["580"] = Unclear, ["583"] = Unclear, ["607"] = Unclear,
 ["632"] = Unclear,
 
