@@ -69,6 +69,7 @@ public static class CommandLineVerbs
               export cin-census --year Y --out FILE    the CIN census XML for the collection year ending in Y
                 [--la NNN] [--partnership CODE]        (--la: the DfE local authority number; 999 by default)
               validate cin-census FILE [--year Y]      check a CIN census file against the DfE schema
+              validate ssda903 DIR [--year Y]          run the DfE's SSDA903 validation rules over a folder of 903 CSVs
               import cin-census FILE                   load a CIN census file into the pathway records
                 [--partnership CODE]                   (idempotent; nothing is imported from a bad file)
               working-days add DATE N [--json]         the date N working days after DATE

@@ -61,6 +61,11 @@ internal static class ReturnsVerbs
 
     public static Task<int> ValidateAsync(VerbContext context)
     {
+        if (context.Options.Positional is ["ssda903", ..])
+        {
+            return Ssda903ValidateVerb.RunAsync(context);
+        }
+
         if (context.Options.Positional is not ["cin-census", var path])
         {
             throw new VerbException("validate cin-census FILE [--year 2026]");
