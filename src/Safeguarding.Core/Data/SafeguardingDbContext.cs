@@ -33,6 +33,12 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
 
     public Guid? CurrentPartnershipId => tenant.PartnershipId;
 
+    /// <summary>
+    /// Another context on the same database, options and partnership, with its own connection: for reads that
+    /// run side by side (a context serves one operation at a time). The caller disposes it.
+    /// </summary>
+    public SafeguardingDbContext Sibling() => new(options, tenant);
+
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Locality> Localities => Set<Locality>();

@@ -115,13 +115,8 @@ public static class IndicatorCalculations
     // A referral within 12 months of the child's previous referral (on or after the same date a year earlier) is a re-referral.
     private static IEnumerable<IndicatorCase> Referrals(PerformanceData data, DateOnly from, DateOnly to)
     {
-        foreach (var referral in data.Referrals)
+        foreach (var referral in PerformanceData.Between(data.Referrals, r => r.ReferralDate, from, to))
         {
-            if (referral.ReferralDate < from || referral.ReferralDate > to)
-            {
-                continue;
-            }
-
             var previous = PreviousReferral(data, referral);
             var isRepeat = previous is { } p && p.ReferralDate >= referral.ReferralDate.AddMonths(-12);
             yield return new IndicatorCase(CaseRecordKind.Referral, referral.Id, referral.ChildId, referral.ReferralDate, previous?.ReferralDate,
@@ -133,12 +128,11 @@ public static class IndicatorCalculations
 
     // The rate counts referrals, so it needs no look-back.
     private static IEnumerable<IndicatorCase> ReferralsMade(PerformanceData data, DateOnly from, DateOnly to) =>
-        data.Referrals.Where(r => r.ReferralDate >= from && r.ReferralDate <= to)
+        PerformanceData.Between(data.Referrals, r => r.ReferralDate, from, to)
             .Select(r => new IndicatorCase(CaseRecordKind.Referral, r.Id, r.ChildId, r.ReferralDate, null, null, true));
 
     private static IEnumerable<IndicatorCase> Assessments(PerformanceData data, DateOnly from, DateOnly to) =>
-        data.Assessments
-            .Where(a => a.AuthorisationDate >= from && a.AuthorisationDate <= to)
+        PerformanceData.Between(data.Assessments, a => a.AuthorisationDate, from, to)
             .Select(a => new IndicatorCase(CaseRecordKind.Assessment, a.Id, a.ChildId, a.AuthorisationDate, a.ReferralDate,
                 data.Calendar.WorkingDaysBetween(a.ReferralDate, a.AuthorisationDate),
                 a.AuthorisationDate <= data.Calendar.AddWorkingDays(a.ReferralDate, AssessmentWorkingDays)));
@@ -146,7 +140,7 @@ public static class IndicatorCalculations
     // Conferences whose enquiry has no recorded strategy discussion cannot be timed, so the KPI leaves them out; the rate counts them.
     private static IEnumerable<IndicatorCase> InitialConferences(PerformanceData data, DateOnly from, DateOnly to, bool perChild)
     {
-        var held = data.InitialConferences.Where(c => c.HeldOn >= from && c.HeldOn <= to);
+        var held = PerformanceData.Between(data.InitialConferences, c => c.HeldOn, from, to);
         if (perChild)
         {
             return FirstPerChild(held, c => c.ChildId)
@@ -161,13 +155,8 @@ public static class IndicatorCalculations
 
     private static IEnumerable<IndicatorCase> PlansStarted(PerformanceData data, DateOnly from, DateOnly to)
     {
-        foreach (var plan in data.Plans)
+        foreach (var plan in PerformanceData.Between(data.Plans, p => p.StartDate, from, to))
         {
-            if (plan.StartDate < from || plan.StartDate > to)
-            {
-                continue;
-            }
-
             var earlierEnds = data.PlansByChild[plan.ChildId]
                 .Where(p => p.Id != plan.Id && p.StartDate <= plan.StartDate && p.EndDate is { } ended && ended <= plan.StartDate)
                 .Select(p => p.EndDate)
@@ -180,20 +169,20 @@ public static class IndicatorCalculations
     }
 
     private static IEnumerable<IndicatorCase> ChildrenWithEnquiries(PerformanceData data, DateOnly from, DateOnly to) =>
-        FirstPerChild(data.Enquiries.Where(s => s.StartDate >= from && s.StartDate <= to), s => s.ChildId)
+        FirstPerChild(PerformanceData.Between(data.Enquiries, s => s.StartDate, from, to), s => s.ChildId)
             .Select(s => new IndicatorCase(CaseRecordKind.Section47Enquiry, s.Id, s.ChildId, s.StartDate, null, null, true));
 
     // Open on the last day of the month: referred by then and not closed by then.
     private static IEnumerable<IndicatorCase> ChildrenInNeed(PerformanceData data, DateOnly on) =>
-        FirstPerChild(data.Referrals.Where(r => r.ReferralDate <= on && (r.ClosureDate is null || r.ClosureDate > on)), r => r.ChildId)
+        FirstPerChild(data.Referrals.TakeWhile(r => r.ReferralDate <= on).Where(r => r.ClosureDate is null || r.ClosureDate > on), r => r.ChildId)
             .Select(r => new IndicatorCase(CaseRecordKind.Referral, r.Id, r.ChildId, r.ReferralDate, null, null, true));
 
     private static IEnumerable<IndicatorCase> ChildrenOnPlans(PerformanceData data, DateOnly on) =>
-        FirstPerChild(data.Plans.Where(p => p.StartDate <= on && (p.EndDate is null || p.EndDate > on)), p => p.ChildId)
+        FirstPerChild(data.Plans.TakeWhile(p => p.StartDate <= on).Where(p => p.EndDate is null || p.EndDate > on), p => p.ChildId)
             .Select(p => new IndicatorCase(CaseRecordKind.ChildProtectionPlan, p.Id, p.ChildId, p.StartDate, null, null, true));
 
     private static IEnumerable<IndicatorCase> ContactsReceived(PerformanceData data, DateOnly from, DateOnly to) =>
-        data.Contacts.Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to)
+        PerformanceData.Between(data.Contacts, c => c.ReceivedOn, from, to)
             .Select(c => new IndicatorCase(CaseRecordKind.Contact, c.Id, null, c.ReceivedOn, null, null, true));
 
     private static bool InCareOn(CarePeriodRow period, DateOnly on) => period.StartDate <= on && (period.EndDate is null || period.EndDate > on);
@@ -309,7 +298,7 @@ public static class IndicatorCalculations
 
     /// <summary>KPIs 9 and 10: care leavers whose 19th, 20th or 21st birthday fell in the period, whether in touch or not (as the DfE counts them).</summary>
     private static IEnumerable<IndicatorCase> CareLeavers(PerformanceData data, DateOnly from, DateOnly to, Func<CareLeaverRow, bool> counted) =>
-        data.CareLeavers.Where(c => c.Age is >= 19 and <= 21 && c.Birthday >= from && c.Birthday <= to)
+        PerformanceData.Between(data.CareLeavers, c => c.Birthday, from, to).Where(c => c.Age is >= 19 and <= 21)
             .Select(c => new IndicatorCase(CaseRecordKind.CareLeaverContact, c.Id, c.ChildId, c.Birthday, null, c.Age, counted(c)));
 
     /// <summary>KPIs 11 and 12: periods of care that ended in an adoption order in the period; A1 is the days from entering care to moving in.</summary>

@@ -79,7 +79,8 @@ public sealed class PerformancePack(SafeguardingDbContext db, PartnershipTimesca
         var data = await PerformanceData.LoadAsync(db, partnershipId, first, month, calendar, cancellationToken);
         var months = PerformanceMonths.Range(first, month).ToList();
 
-        var indicators = DefaultIndicators.All.Select(definition =>
+        // The indicators are worked out side by side over the same rows, which nothing changes once read.
+        var indicators = DefaultIndicators.All.AsParallel().AsOrdered().Select(definition =>
         {
             var trend = months.Select(m => Point(definition, m, data, settings)).ToList();
             var current = trend[^1];
