@@ -264,7 +264,7 @@ public sealed class AnnexAExport(SafeguardingDbContext db)
             row["Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)"] =
                 AnnexASpec.Code(8, "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
                     YesNo(periodsByChild[Survivor(p.PersonId)].Any(o => o.Id != p.Id && o.StartDate < p.StartDate && (o.EndDate is null || o.EndDate >= yearFrom))));
-            row["Start date of current legal status"] = latest is null ? null : StartOfRun(episodes, e => e.LegalStatus == latest.LegalStatus);
+            row["Start date of current legal status"] = latest is null ? null : StartOfRun(episodes, (earlier, _) => earlier.LegalStatus == latest.LegalStatus);
             row["Child's Legal Status"] = AnnexASpec.Code(8, "Child's Legal Status", latest?.LegalStatus);
             row["Date of Latest Statutory Review"] = lookedAfterReviews[p.Id].Any() ? lookedAfterReviews[p.Id].Max() : null;
             // Placements lived in during the twelve months: the one at the start of the window, then each move
@@ -273,7 +273,8 @@ public sealed class AnnexAExport(SafeguardingDbContext db)
             row["Number of Placements in the Last 12 months"] = inWindow.Count(e => e == inWindow[0] || e.ReasonNewEpisode != "L");
             row["Date Ceased to be Looked After"] = ceased ? p.EndDate : null;
             row["Reason Ceased to be Looked After"] = ceased ? AnnexASpec.Code(8, "Reason Ceased to be Looked After", p.EndReason) : null;
-            row["Start Date of Most Recent Placement"] = latest is null ? null : StartOfRun(episodes, e => e == latest || e.ReasonNewEpisode == "L");
+            // An episode begun for a change of legal status alone (L) keeps the placement of the one before.
+            row["Start Date of Most Recent Placement"] = latest is null ? null : StartOfRun(episodes, (_, later) => later.ReasonNewEpisode == "L");
             row["Placement Type"] = AnnexASpec.Code(8, "Placement Type", latest?.PlacementType);
             row["Placement Provider"] = AnnexASpec.Code(8, "Placement Provider", latest?.PlacementProvider);
             row["Placement postcode"] = latest?.PlacementPostcode;
@@ -369,16 +370,16 @@ public sealed class AnnexAExport(SafeguardingDbContext db)
     private static string? SourceCode(int list, string heading, string? code) =>
         AnnexASpec.Code(list, heading, code == "5D" ? "5A" : code);
 
-    /// <summary>The first day of the run of episodes, ending with the latest, that all satisfy the test.</summary>
-    private static DateOnly StartOfRun(List<CareEpisode> episodes, Func<CareEpisode, bool> sameRun)
+    /// <summary>The first day of the run of episodes ending with the latest, stepping back while an episode continues into the next (<paramref name="continues"/>(earlier, later)).</summary>
+    private static DateOnly StartOfRun(List<CareEpisode> episodes, Func<CareEpisode, CareEpisode, bool> continues)
     {
-        var start = episodes[^1].StartDate;
-        for (var i = episodes.Count - 1; i >= 0 && sameRun(episodes[i]); i--)
+        var i = episodes.Count - 1;
+        while (i > 0 && continues(episodes[i - 1], episodes[i]))
         {
-            start = episodes[i].StartDate;
+            i--;
         }
 
-        return start;
+        return episodes[i].StartDate;
     }
 
     private sealed record ContactRow(Guid PersonId, DateOnly ReceivedOn, string ContactReference, string? Source);

@@ -68,6 +68,7 @@ public static class AnnexASpec
 
     private static AnnexAColumn Column(string heading, YamlMappingNode field)
     {
+        field = Merged(field);
         bool Has(string key) => field.Children.ContainsKey(new YamlScalarNode(key));
         var kind = Has("category") ? AnnexAColumnKind.Category
             : Has("date") ? AnnexAColumnKind.Date
@@ -79,6 +80,29 @@ public static class AnnexASpec
         // A column the specification does not say may be blank is taken as required.
         var canBeBlank = Has("canbeblank") && ((YamlScalarNode)field["canbeblank"]).Value is "true" or "yes";
         return new AnnexAColumn(heading, kind, categories, canBeBlank);
+    }
+
+    /// <summary>
+    /// The field with YAML merge keys applied ("&lt;&lt;: *contact-referral-source" shares another column's
+    /// codes): the representation model keeps "&lt;&lt;" as an ordinary key, so its entries are copied in
+    /// under the field's own.
+    /// </summary>
+    private static YamlMappingNode Merged(YamlMappingNode field)
+    {
+        var mergeKey = new YamlScalarNode("<<");
+        if (!field.Children.TryGetValue(mergeKey, out var merged))
+        {
+            return field;
+        }
+
+        var result = new YamlMappingNode();
+        var sources = merged is YamlSequenceNode many ? many.Cast<YamlMappingNode>() : [(YamlMappingNode)merged];
+        foreach (var (key, value) in sources.Select(Merged).SelectMany(m => m.Children).Concat(field.Children.Where(c => !c.Key.Equals(mergeKey))))
+        {
+            result.Children[key] = value;
+        }
+
+        return result;
     }
 
     private static AnnexACategory Category(YamlMappingNode category)
