@@ -24,6 +24,15 @@ public sealed record AnnexAWorkbook(DateOnly InspectionDate, XlsxWorkbook Book, 
 /// </summary>
 public sealed class AnnexAExport(SafeguardingDbContext db)
 {
+    /// <summary>What a download of the workbook is recorded against in the audit trail (its id is the inspection date).</summary>
+    public const string SubjectType = "OfstedAnnexA";
+
+    /// <summary>Why the records were read, as the audit trail records it.</summary>
+    public const string AccessPurpose = "Ofsted Annex A lists for an inspection";
+
+    /// <summary>The workbook's media type.</summary>
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>Ofsted's names for the lists, shortened where Excel's 31-character limit on a sheet name needs it.</summary>
     public static readonly IReadOnlyDictionary<int, string> SheetNames = new Dictionary<int, string>
     {
