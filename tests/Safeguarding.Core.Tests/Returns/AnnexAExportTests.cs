@@ -178,19 +178,42 @@ public sealed class AnnexAExportTests : IAsyncLifetime
             var withConference = Enquiry(episode, child, new DateOnly(2026, 5, 26), conferenceNotRequired: false);
             var icpc = new ChildProtectionConference
             {
-                Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode, PersonId = child, Kind = ConferenceKind.Initial,
-                Section47EnquiryId = withConference.Id, HeldOn = new DateOnly(2026, 6, 10), Chair = "Chair", Decision = ConferenceDecision.PlanStarted, CategoryOfAbuse = "NEG",
+                Id = Guid.NewGuid(),
+                PartnershipId = partnershipId,
+                EpisodeId = episode,
+                PersonId = child,
+                Kind = ConferenceKind.Initial,
+                Section47EnquiryId = withConference.Id,
+                HeldOn = new DateOnly(2026, 6, 10),
+                Chair = "Chair",
+                Decision = ConferenceDecision.PlanStarted,
+                CategoryOfAbuse = "NEG",
             };
             withConference.InitialConferenceId = icpc.Id;
             var plan = new ChildProtectionPlan
             {
-                Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode, PersonId = child, InitialConferenceId = icpc.Id,
-                StartDate = icpc.HeldOn, InitialCategory = "NEG", LatestCategory = "MUL", PreviousPlans = 2,
+                Id = Guid.NewGuid(),
+                PartnershipId = partnershipId,
+                EpisodeId = episode,
+                PersonId = child,
+                InitialConferenceId = icpc.Id,
+                StartDate = icpc.HeldOn,
+                InitialCategory = "NEG",
+                LatestCategory = "MUL",
+                PreviousPlans = 2,
             };
             var review = new ChildProtectionConference
             {
-                Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode, PersonId = child, Kind = ConferenceKind.Review, PlanId = plan.Id,
-                HeldOn = new DateOnly(2026, 9, 9), Chair = "Chair", Decision = ConferenceDecision.PlanContinues, CategoryOfAbuse = "MUL",
+                Id = Guid.NewGuid(),
+                PartnershipId = partnershipId,
+                EpisodeId = episode,
+                PersonId = child,
+                Kind = ConferenceKind.Review,
+                PlanId = plan.Id,
+                HeldOn = new DateOnly(2026, 9, 9),
+                Chair = "Chair",
+                Decision = ConferenceDecision.PlanContinues,
+                CategoryOfAbuse = "MUL",
             };
             db.AddRange(outOfPeriod, withConference, icpc, plan, review, Enquiry(episode, child, new DateOnly(2026, 11, 26), conferenceNotRequired: false));
             db.Record(new Registered(partnershipId), ProcessContext.System(Now));
@@ -399,8 +422,15 @@ public sealed class AnnexAExportTests : IAsyncLifetime
         await using var db = database.NewContext();
         var person = new Person
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, GivenName = "Sam", FamilyName = laChildId, IsChild = true,
-            DateOfBirth = born, Sex = PersonSex.Female, EthnicityCode = "WIRI", MergedIntoId = mergedInto,
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            GivenName = "Sam",
+            FamilyName = laChildId,
+            IsChild = true,
+            DateOfBirth = born,
+            Sex = PersonSex.Female,
+            EthnicityCode = "WIRI",
+            MergedIntoId = mergedInto,
         };
         db.People.Add(person);
         db.PersonIdentifiers.Add(new PersonIdentifier { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = person.Id, Type = PersonIdentifierType.LocalAuthorityChildId, Value = laChildId, RecordedAt = Now });
@@ -414,8 +444,14 @@ public sealed class AnnexAExportTests : IAsyncLifetime
         await using var db = database.NewContext();
         var episode = new CinEpisode
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = child, ReferralDate = referred, ReferralSource = source, PrimaryNeed = "N1",
-            NoFurtherAction = noFurtherAction, RecordedAt = Now,
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            PersonId = child,
+            ReferralDate = referred,
+            ReferralSource = source,
+            PrimaryNeed = "N1",
+            NoFurtherAction = noFurtherAction,
+            RecordedAt = Now,
         };
         if (noFurtherAction)
         {
@@ -433,9 +469,22 @@ public sealed class AnnexAExportTests : IAsyncLifetime
         await using var db = database.NewContext();
         var contact = new Contact
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, Reference = reference, ReceivedAt = received, State = source is null ? ContactState.Received : ContactState.Decided,
-            SubmittedByUserId = userId, IdempotencyKey = reference, ReferrerName = "PC Tester", ReferrerRole = "Constable", ReferrerPhone = "0121 496 0000",
-            ReferrerAgencyId = police, ReferrerAgencyName = "Ashbridge Police", ConcernNarrative = "Concern", ChildsVoice = "Voice", HowChildWasSeen = "Seen", WhatHasBeenTried = "Nothing",
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            Reference = reference,
+            ReceivedAt = received,
+            State = source is null ? ContactState.Received : ContactState.Decided,
+            SubmittedByUserId = userId,
+            IdempotencyKey = reference,
+            ReferrerName = "PC Tester",
+            ReferrerRole = "Constable",
+            ReferrerPhone = "0121 496 0000",
+            ReferrerAgencyId = police,
+            ReferrerAgencyName = "Ashbridge Police",
+            ConcernNarrative = "Concern",
+            ChildsVoice = "Voice",
+            HowChildWasSeen = "Seen",
+            WhatHasBeenTried = "Nothing",
         };
         contact.Children.Add(new ContactChild { Id = Guid.NewGuid(), PartnershipId = partnershipId, ContactId = contact.Id, FirstName = "Sam", PersonId = child });
         db.Contacts.Add(contact);
@@ -443,8 +492,15 @@ public sealed class AnnexAExportTests : IAsyncLifetime
         {
             db.ContactDecisions.Add(new ContactDecision
             {
-                Id = Guid.NewGuid(), PartnershipId = partnershipId, ContactId = contact.Id, Outcome = ContactOutcome.SocialWorkAssessment, Rationale = "Referral",
-                ReferralSourceCode = source, PrimaryNeedCode = "N1", DecidedAt = received.AddHours(2), DecidedByUserId = userId,
+                Id = Guid.NewGuid(),
+                PartnershipId = partnershipId,
+                ContactId = contact.Id,
+                Outcome = ContactOutcome.SocialWorkAssessment,
+                Rationale = "Referral",
+                ReferralSourceCode = source,
+                PrimaryNeedCode = "N1",
+                DecidedAt = received.AddHours(2),
+                DecidedByUserId = userId,
             });
         }
 
@@ -458,8 +514,14 @@ public sealed class AnnexAExportTests : IAsyncLifetime
     private Section47Enquiry Enquiry(Guid episode, Guid child, DateOnly started, bool conferenceNotRequired) =>
         new()
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode, PersonId = child, StrategyDiscussionId = strategyDiscussionId, StartDate = started,
-            InitialConferenceTarget = started.AddDays(21), ConferenceNotRequired = conferenceNotRequired,
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            EpisodeId = episode,
+            PersonId = child,
+            StrategyDiscussionId = strategyDiscussionId,
+            StartDate = started,
+            InitialConferenceTarget = started.AddDays(21),
+            ConferenceNotRequired = conferenceNotRequired,
         };
 
     private CarePeriod Period(Guid child, DateOnly started, DateOnly? ended, string? reason) =>
@@ -468,8 +530,17 @@ public sealed class AnnexAExportTests : IAsyncLifetime
     private CareEpisode CareEpisode(CarePeriod period, DateOnly started, DateOnly? ended, string reason, string legalStatus, string placement, string? provider, string? endReason = null) =>
         new()
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, CarePeriodId = period.Id, PersonId = period.PersonId, StartDate = started, EndDate = ended,
-            ReasonNewEpisode = reason, LegalStatus = legalStatus, CategoryOfNeed = "N1", PlacementType = placement, PlacementProvider = provider,
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            CarePeriodId = period.Id,
+            PersonId = period.PersonId,
+            StartDate = started,
+            EndDate = ended,
+            ReasonNewEpisode = reason,
+            LegalStatus = legalStatus,
+            CategoryOfNeed = "N1",
+            PlacementType = placement,
+            PlacementProvider = provider,
             EndReason = endReason ?? (ended is null ? null : "X1"),
         };
 

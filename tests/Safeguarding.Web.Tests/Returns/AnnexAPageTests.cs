@@ -57,7 +57,9 @@ public sealed class AnnexAPageTests(SafeguardingWebFactory app) : IClassFixture<
 
         var response = await manager.PostFormAsync("/performance/annex-a", page, new Dictionary<string, string>
         {
-            ["InspectionDate-day"] = day, ["InspectionDate-month"] = month, ["InspectionDate-year"] = year,
+            ["InspectionDate-day"] = day,
+            ["InspectionDate-month"] = month,
+            ["InspectionDate-year"] = year,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
