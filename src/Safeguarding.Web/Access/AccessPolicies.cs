@@ -140,6 +140,8 @@ public static class AccessPolicies
         conventions.AuthorizeFolder("/Timescales/BankHolidays", TimescalesAdmin);
         conventions.AuthorizeFolder("/Performance", Performance);
         conventions.AuthorizePage("/Performance/Records", PerformanceRecords);
+        // The Annex A lists name children: the same people who may see the records behind a figure.
+        conventions.AuthorizeFolder("/Performance/AnnexA", PerformanceRecords);
         conventions.AuthorizePage("/Performance/Commentary", PerformanceCommentary);
         conventions.AuthorizePage("/Performance/SignOff", PerformanceSignOff);
         conventions.AuthorizeFolder("/Performance/Settings", PerformanceSettings);

@@ -22,6 +22,11 @@ internal static class ReturnsVerbs
     public static async Task<int> ExportAsync(VerbContext context)
     {
         var what = context.Options.Positional.FirstOrDefault();
+        if (what == "annex-a")
+        {
+            return await AnnexAVerbs.ExportAsync(context);
+        }
+
         if (what != "cin-census")
         {
             throw new VerbException("say what to export: export cin-census --year 2026 --out FILE");
@@ -170,7 +175,7 @@ internal static class ReturnsVerbs
     }
 
     /// <summary>A context that sees one partnership's records: the one named, or the only one there is.</summary>
-    private static async Task<(SafeguardingDbContext Db, Guid PartnershipId)> PartnershipContextAsync(VerbContext context)
+    internal static async Task<(SafeguardingDbContext Db, Guid PartnershipId)> PartnershipContextAsync(VerbContext context)
     {
         var db = context.Services.GetRequiredService<SafeguardingDbContext>();
         var partnerships = await db.Partnerships.AsNoTracking().Select(p => new { p.Id, p.Code }).ToListAsync();

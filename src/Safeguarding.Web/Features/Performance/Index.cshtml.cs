@@ -18,6 +18,8 @@ public sealed class IndexModel(PerformancePack pack, IAuthorizationService autho
 
     public bool CanChangeSettings { get; private set; }
 
+    public bool CanDownloadAnnexA { get; private set; }
+
     public IEnumerable<PackIndicator> Kpis => Pack?.Indicators.Where(i => i.Definition.Group == IndicatorGroup.ContractKpi) ?? [];
 
     public IEnumerable<PackIndicator> Rates => Pack?.Indicators.Where(i => i.Definition.Group == IndicatorGroup.HeadlineRate) ?? [];
@@ -30,6 +32,7 @@ public sealed class IndexModel(PerformancePack pack, IAuthorizationService autho
         Month = PerformanceText.MonthFrom(month, now);
         Months = PerformanceText.MonthChoices(now);
         CanChangeSettings = (await authorization.AuthorizeAsync(User, AccessPolicies.PerformanceSettings)).Succeeded;
+        CanDownloadAnnexA = (await authorization.AuthorizeAsync(User, AccessPolicies.PerformanceRecords)).Succeeded;
         if (User.PartnershipId() is { } partnershipId)
         {
             Pack = await pack.BuildAsync(partnershipId, Month, cancellationToken);
