@@ -48,9 +48,8 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
             .Where(p => episodeIds.Contains(p.EpisodeId) && p.StartDate <= end && (p.EndDate == null || p.EndDate >= start))
             .ToListAsync(cancellationToken)).ToLookup(p => p.EpisodeId);
 
-        var survivors = await SurvivorsAsync(episodes.Select(e => e.PersonId).Distinct().ToList(), cancellationToken);
-        var childIds = survivors.Values.Distinct().ToList();
-        var children = await ChildrenAsync(childIds, cancellationToken);
+        var survivors = await ReturnChildren.SurvivorsAsync(db, episodes.Select(e => e.PersonId), cancellationToken);
+        var children = await ReturnChildren.ChildrenAsync(db, survivors.Values, cancellationToken);
 
         var childElements = new List<XElement>();
         foreach (var child in episodes.GroupBy(e => survivors[e.PersonId]).Select(g => (Person: children[g.Key], Episodes: g.OrderBy(e => e.ReferralDate).ThenBy(e => e.Id).ToList()))
@@ -122,23 +121,8 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
         return new CinCensusFile(collectionYear, document, childElements.Count, episodes.Count);
     }
 
-    /// <summary>
-    /// The LAchildID of a child with no local authority child id recorded: ten characters derived from
-    /// the record's id, the same every time, so a file exported and imported again finds the same child.
-    /// </summary>
-    public static string SystemChildId(Guid personId)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(personId.ToByteArray());
-        var value = BitConverter.ToUInt64(hash, 0) % 3_656_158_440_062_976UL; // 36^10
-        Span<char> id = stackalloc char[10];
-        for (var i = 9; i >= 0; i--)
-        {
-            id[i] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(int)(value % 36)];
-            value /= 36;
-        }
-
-        return new string(id);
-    }
+    /// <summary>The LAchildID of a child with no local authority child id recorded (see <see cref="ReturnChildren.SystemChildId"/>).</summary>
+    public static string SystemChildId(Guid personId) => ReturnChildren.SystemChildId(personId);
 
     /// <summary>Schema errors for the file against its year's DfE schema; empty when it is valid.</summary>
     public static IReadOnlyList<string> SchemaErrors(XDocument document, int collectionYear)
@@ -157,46 +141,7 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
         await document.SaveAsync(writer, cancellationToken);
     }
 
-    private async Task<Dictionary<Guid, Guid>> SurvivorsAsync(List<Guid> personIds, CancellationToken cancellationToken)
-    {
-        var mergedInto = await db.People.AsNoTracking().Where(p => p.MergedIntoId != null).Select(p => new { p.Id, p.MergedIntoId }).ToDictionaryAsync(p => p.Id, p => p.MergedIntoId!.Value, cancellationToken);
-        return personIds.ToDictionary(id => id, id =>
-        {
-            var current = id;
-            for (var hops = 0; mergedInto.TryGetValue(current, out var next) && hops < 100; hops++)
-            {
-                current = next;
-            }
-
-            return current;
-        });
-    }
-
-    private async Task<Dictionary<Guid, CensusChild>> ChildrenAsync(List<Guid> childIds, CancellationToken cancellationToken)
-    {
-        var children = new Dictionary<Guid, CensusChild>();
-        foreach (var batch in childIds.Chunk(5_000))
-        {
-            var people = await db.People.AsNoTracking().Where(p => batch.Contains(p.Id))
-                .Select(p => new { p.Id, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex, p.EthnicityCode })
-                .ToListAsync(cancellationToken);
-            var identifiers = (await db.PersonIdentifiers.AsNoTracking()
-                .Where(i => batch.Contains(i.PersonId) && (i.Type == PersonIdentifierType.LocalAuthorityChildId || i.Type == PersonIdentifierType.UniquePupilNumber))
-                .Select(i => new { i.PersonId, i.Type, i.Value, i.RecordedAt })
-                .ToListAsync(cancellationToken)).ToLookup(i => (i.PersonId, i.Type));
-            foreach (var p in people)
-            {
-                var laChildId = identifiers[(p.Id, PersonIdentifierType.LocalAuthorityChildId)].OrderByDescending(i => i.RecordedAt).FirstOrDefault()?.Value
-                    ?? SystemChildId(p.Id);
-                var upn = identifiers[(p.Id, PersonIdentifierType.UniquePupilNumber)].OrderByDescending(i => i.RecordedAt).FirstOrDefault()?.Value;
-                children[p.Id] = new CensusChild(laChildId, upn, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex, p.EthnicityCode);
-            }
-        }
-
-        return children;
-    }
-
-    private static XElement Identifiers(CensusChild child) =>
+    private static XElement Identifiers(ReturnChild child) =>
         new("ChildIdentifiers",
             new XElement("LAchildID", child.LaChildId),
             Optional("UPN", child.Upn is { } upn && UpnFormat.IsValid(upn) ? upn : null),
@@ -209,8 +154,6 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string YesNo(bool value) => value ? "1" : "0";
-
-    private sealed record CensusChild(string LaChildId, string? Upn, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, PersonSex Sex, string? Ethnicity);
 }
 
 /// <param name="Children">Children in the file.</param>

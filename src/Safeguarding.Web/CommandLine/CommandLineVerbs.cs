@@ -68,6 +68,8 @@ public static class CommandLineVerbs
               verify-audit [--json]                    check the audit trail's hash chain
               export cin-census --year Y --out FILE    the CIN census XML for the collection year ending in Y
                 [--la NNN] [--partnership CODE]        (--la: the DfE local authority number; 999 by default)
+              export ssda903 --year Y --out DIR        the SSDA903 CSV files (header.csv, episodes.csv, ...)
+                [--partnership CODE]                   for the collection year ending in Y, field-checked
               validate cin-census FILE [--year Y]      check a CIN census file against the DfE schema
               import cin-census FILE                   load a CIN census file into the pathway records
                 [--partnership CODE]                   (idempotent; nothing is imported from a bad file)

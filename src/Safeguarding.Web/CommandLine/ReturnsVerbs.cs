@@ -22,6 +22,11 @@ internal static class ReturnsVerbs
     public static async Task<int> ExportAsync(VerbContext context)
     {
         var what = context.Options.Positional.FirstOrDefault();
+        if (what == "ssda903")
+        {
+            return await Ssda903Verbs.ExportAsync(context);
+        }
+
         if (what != "cin-census")
         {
             throw new VerbException("say what to export: export cin-census --year 2026 --out FILE");
@@ -145,7 +150,7 @@ internal static class ReturnsVerbs
         return result.Succeeded ? 0 : 1;
     }
 
-    private static int Year(VerbContext context)
+    internal static int Year(VerbContext context)
     {
         var year = context.Options.Number("year") ?? throw new VerbException("--year is required: the collection year's end, e.g. --year 2026 for 2025-26");
         return year is >= 2010 and <= 2100 ? year : throw new VerbException($"--year {year} is not a collection year");
@@ -165,7 +170,7 @@ internal static class ReturnsVerbs
     }
 
     /// <summary>A context that sees one partnership's records: the one named, or the only one there is.</summary>
-    private static async Task<(SafeguardingDbContext Db, Guid PartnershipId)> PartnershipContextAsync(VerbContext context)
+    internal static async Task<(SafeguardingDbContext Db, Guid PartnershipId)> PartnershipContextAsync(VerbContext context)
     {
         var db = context.Services.GetRequiredService<SafeguardingDbContext>();
         var partnerships = await db.Partnerships.AsNoTracking().Select(p => new { p.Id, p.Code }).ToListAsync();
