@@ -314,9 +314,18 @@ public sealed class Ssda903ExportTests : IAsyncLifetime
         db.AddRange(
             new AdoptionRecord
             {
-                Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = p, CarePeriodId = pPeriod.Id, DecisionDate = new DateOnly(2025, 2, 1),
-                PlacementOrderDate = new DateOnly(2025, 5, 1), MatchDate = new DateOnly(2025, 8, 1), PlacedDate = new DateOnly(2025, 8, 20),
-                AdoptedByFosterCarers = true, NumberOfAdopters = 2, AdopterSex = "MF", AdopterLegalStatus = "L11",
+                Id = Guid.NewGuid(),
+                PartnershipId = partnershipId,
+                PersonId = p,
+                CarePeriodId = pPeriod.Id,
+                DecisionDate = new DateOnly(2025, 2, 1),
+                PlacementOrderDate = new DateOnly(2025, 5, 1),
+                MatchDate = new DateOnly(2025, 8, 1),
+                PlacedDate = new DateOnly(2025, 8, 20),
+                AdoptedByFosterCarers = true,
+                NumberOfAdopters = 2,
+                AdopterSex = "MF",
+                AdopterLegalStatus = "L11",
             },
             new AdoptionRecord { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = r, CarePeriodId = rPeriod.Id, DecisionDate = new DateOnly(2024, 9, 1), CeasedDate = new DateOnly(2025, 3, 1), CeasedReason = "RD3" },
             new AdoptionRecord { Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = q, CarePeriodId = qPeriod.Id, DecisionDate = new DateOnly(2025, 5, 5), CeasedDate = new DateOnly(2025, 10, 1), CeasedReason = "RD1" });
@@ -398,8 +407,15 @@ public sealed class Ssda903ExportTests : IAsyncLifetime
     private CareLeaverContact Contact(Guid person, int age, DateOnly birthday, string inTouch, string activity, string accommodation, DateTimeOffset? recorded = null) =>
         new()
         {
-            Id = Guid.NewGuid(), PartnershipId = partnershipId, PersonId = person, Age = age, Birthday = birthday,
-            InTouch = inTouch, Activity = activity, Accommodation = accommodation, RecordedAt = recorded ?? Now,
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            PersonId = person,
+            Age = age,
+            Birthday = birthday,
+            InTouch = inTouch,
+            Activity = activity,
+            Accommodation = accommodation,
+            RecordedAt = recorded ?? Now,
         };
 
     private static List<string> Column(Ssda903Table table, string column) => Enumerable.Range(0, table.Rows.Count).Select(i => table.Value(i, column)).ToList();
