@@ -53,9 +53,13 @@ public sealed class ReturnsSuite : IBenchmarkSuite
             clock.Restart();
             var ssda903 = await new Ssda903Export(exporting).ExportAsync(CollectionYear);
             var ssda903Seconds = clock.Elapsed.TotalSeconds;
-            var ssda903Errors = Ssda903FieldChecks.Check(ssda903).Count;
+            var ssda903Issues = Ssda903FieldChecks.Check(ssda903);
             log.WriteLine($"SSDA903: {ssda903.Tables["header"].Rows.Count:N0} children, {ssda903.Tables["episodes"].Rows.Count:N0} episodes, "
-                + $"{ssda903.Tables.Values.Sum(t => t.Rows.Count):N0} rows in {ssda903Seconds:F2} s; {ssda903Errors} field error(s)");
+                + $"{ssda903.Tables.Values.Sum(t => t.Rows.Count):N0} rows in {ssda903Seconds:F2} s; {ssda903Issues.Count} field error(s)");
+            foreach (var group in ssda903Issues.GroupBy(i => (i.Table, i.Column)).OrderByDescending(g => g.Count()).Take(10))
+            {
+                log.WriteLine($"  {group.Count(),6:N0} x {group.Key.Table}.{group.Key.Column}, e.g. row {group.First().Row}: {group.First().Message}");
+            }
 
             var partnershipId = Guid.NewGuid();
             await using var empty = await NewDatabaseAsync(Path.Combine(folder.FullName, "imported.db"), null);
