@@ -121,23 +121,8 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
         return new CinCensusFile(collectionYear, document, childElements.Count, episodes.Count);
     }
 
-    /// <summary>
-    /// The LAchildID of a child with no local authority child id recorded: ten characters derived from
-    /// the record's id, the same every time, so a file exported and imported again finds the same child.
-    /// </summary>
-    public static string SystemChildId(Guid personId)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(personId.ToByteArray());
-        var value = BitConverter.ToUInt64(hash, 0) % 3_656_158_440_062_976UL; // 36^10
-        Span<char> id = stackalloc char[10];
-        for (var i = 9; i >= 0; i--)
-        {
-            id[i] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(int)(value % 36)];
-            value /= 36;
-        }
-
-        return new string(id);
-    }
+    /// <summary>The LAchildID of a child with no local authority child id recorded (see <see cref="ReturnChildren.SystemChildId"/>).</summary>
+    public static string SystemChildId(Guid personId) => ReturnChildren.SystemChildId(personId);
 
     /// <summary>Schema errors for the file against its year's DfE schema; empty when it is valid.</summary>
     public static IReadOnlyList<string> SchemaErrors(XDocument document, int collectionYear)

@@ -4,36 +4,45 @@ using Safeguarding.Core.Data;
 
 namespace Safeguarding.Core.Returns;
 
-/// <summary>A child as the statutory returns report them: the surviving record's identifiers and characteristics.</summary>
-/// <param name="LaChildId">The latest local authority child id recorded, or one derived from the record (<see cref="CinCensusExport.SystemChildId"/>).</param>
-public sealed record ReturnChild(Guid Id, string LaChildId, string? Upn, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, PersonSex Sex, string? Ethnicity);
+/// <summary>A child as the DfE returns identify and describe them: the LA child id, UPN and the header facts.</summary>
+/// <param name="PersonId">The surviving record the child is reported under.</param>
+public sealed record ReturnChild(Guid PersonId, string LaChildId, string? Upn, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, PersonSex Sex, string? Ethnicity);
 
 /// <summary>
-/// Who a return reports records under and how it names them, shared by the CIN census and the Ofsted
-/// Annex A lists so a child has the same id in both: records merged into another child are reported
-/// under the surviving record.
+/// The children lookups the statutory returns share (the CIN census and the SSDA903): a record merged
+/// into another is reported under the surviving record, and a child is identified by the most recently
+/// recorded local authority child id, or one derived from the record's id when none is recorded.
 /// </summary>
 public static class ReturnChildren
 {
     /// <summary>For each record, the record it ends up merged into (itself when it was never merged).</summary>
-    public static async Task<Dictionary<Guid, Guid>> SurvivorsAsync(SafeguardingDbContext db, IEnumerable<Guid> personIds, CancellationToken cancellationToken)
+    public static async Task<Dictionary<Guid, Guid>> SurvivorsAsync(SafeguardingDbContext db, IEnumerable<Guid> personIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var mergedInto = await db.People.AsNoTracking().Where(p => p.MergedIntoId != null).Select(p => new { p.Id, p.MergedIntoId }).ToDictionaryAsync(p => p.Id, p => p.MergedIntoId!.Value, cancellationToken);
-        return personIds.Distinct().ToDictionary(id => id, id =>
+        var mergedInto = await db.People.AsNoTracking().Where(p => p.MergedIntoId != null).Select(p => new { p.Id, p.MergedIntoId })
+            .ToDictionaryAsync(p => p.Id, p => p.MergedIntoId!.Value, cancellationToken);
+        var survivors = new Dictionary<Guid, Guid>();
+        foreach (var id in personIds)
         {
+            if (survivors.ContainsKey(id))
+            {
+                continue;
+            }
+
             var current = id;
             for (var hops = 0; mergedInto.TryGetValue(current, out var next) && hops < 100; hops++)
             {
                 current = next;
             }
 
-            return current;
-        });
+            survivors[id] = current;
+        }
+
+        return survivors;
     }
 
-    /// <summary>The children's identifiers and characteristics, read in batches (a city's worth of ids is too many for one IN list).</summary>
-    public static async Task<Dictionary<Guid, ReturnChild>> ChildrenAsync(SafeguardingDbContext db, IEnumerable<Guid> childIds, CancellationToken cancellationToken)
+    /// <summary>The children's identifiers and header facts, by record id.</summary>
+    public static async Task<Dictionary<Guid, ReturnChild>> ChildrenAsync(SafeguardingDbContext db, IEnumerable<Guid> childIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var children = new Dictionary<Guid, ReturnChild>();
@@ -49,12 +58,30 @@ public static class ReturnChildren
             foreach (var p in people)
             {
                 var laChildId = identifiers[(p.Id, PersonIdentifierType.LocalAuthorityChildId)].OrderByDescending(i => i.RecordedAt).FirstOrDefault()?.Value
-                    ?? CinCensusExport.SystemChildId(p.Id);
+                    ?? SystemChildId(p.Id);
                 var upn = identifiers[(p.Id, PersonIdentifierType.UniquePupilNumber)].OrderByDescending(i => i.RecordedAt).FirstOrDefault()?.Value;
                 children[p.Id] = new ReturnChild(p.Id, laChildId, upn, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex, p.EthnicityCode);
             }
         }
 
         return children;
+    }
+
+    /// <summary>
+    /// The child id of a child with no local authority child id recorded: ten characters derived from
+    /// the record's id, the same every time, so a file exported and imported again finds the same child.
+    /// </summary>
+    public static string SystemChildId(Guid personId)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(personId.ToByteArray());
+        var value = BitConverter.ToUInt64(hash, 0) % 3_656_158_440_062_976UL; // 36^10
+        Span<char> id = stackalloc char[10];
+        for (var i = 9; i >= 0; i--)
+        {
+            id[i] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(int)(value % 36)];
+            value /= 36;
+        }
+
+        return new string(id);
     }
 }

@@ -70,6 +70,8 @@ public static class CommandLineVerbs
                 [--la NNN] [--partnership CODE]        (--la: the DfE local authority number; 999 by default)
               export annex-a --out FILE                the Ofsted Annex A lists as an Excel workbook
                 [--date YYYY-MM-DD] [--partnership CODE] (--date: the inspection date; today by default)
+              export ssda903 --year Y --out DIR        the SSDA903 CSV files (header.csv, episodes.csv, ...)
+                [--partnership CODE]                   for the collection year ending in Y, field-checked
               validate cin-census FILE [--year Y]      check a CIN census file against the DfE schema
               validate ssda903 DIR [--year Y]          run the DfE's SSDA903 validation rules over a folder of 903 CSVs
               import cin-census FILE                   load a CIN census file into the pathway records

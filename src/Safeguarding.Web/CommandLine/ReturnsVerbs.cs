@@ -27,9 +27,14 @@ internal static class ReturnsVerbs
             return await AnnexAVerbs.ExportAsync(context);
         }
 
+        if (what == "ssda903")
+        {
+            return await Ssda903Verbs.ExportAsync(context);
+        }
+
         if (what != "cin-census")
         {
-            throw new VerbException("say what to export: export cin-census --year 2026 --out FILE");
+            throw new VerbException("say what to export: cin-census, ssda903 or annex-a (e.g. export cin-census --year 2026 --out FILE)");
         }
 
         var year = Year(context);
@@ -155,7 +160,7 @@ internal static class ReturnsVerbs
         return result.Succeeded ? 0 : 1;
     }
 
-    private static int Year(VerbContext context)
+    internal static int Year(VerbContext context)
     {
         var year = context.Options.Number("year") ?? throw new VerbException("--year is required: the collection year's end, e.g. --year 2026 for 2025-26");
         return year is >= 2010 and <= 2100 ? year : throw new VerbException($"--year {year} is not a collection year");
