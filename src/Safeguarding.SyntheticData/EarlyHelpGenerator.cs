@@ -30,7 +30,7 @@ internal static class EarlyHelpGenerator
     public const double FrontDoorStepDownShare = 0.15;
 
     /// <summary>Partners' own early help assessments per child per year.</summary>
-    public const double PartnerAssessmentsPerChildPerYear = 0.004;
+    public const double PartnerAssessmentsPerChildPerYear = 0.006;
 
     public const string Source = "Synthetic city";
 
