@@ -37,15 +37,12 @@ public sealed class AssessmentModel(SafeguardingDbContext db, IAuthorizationServ
         return shown;
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken)
-    {
-        if (await LoadEpisodeAsync(child, episode, null, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var form = new EarlyHelpAssessmentForm(StartDate, CompletedDate, AssessingAgencyId, LeadPractitionerName, LeadPractitionerAgencyId);
-        var result = await recording.RecordAssessmentAsync(episode, Version, form, Actor.Current(), cancellationToken);
-        return await SavedOrShownAsync(result, CompletedDate is null ? "Early help assessment recorded" : "Early help assessment recorded as completed", cancellationToken);
-    }
+    public Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken) =>
+        RecordAsync(
+            child,
+            episode,
+            (version, context) => recording.RecordAssessmentAsync(
+                episode, version, new EarlyHelpAssessmentForm(StartDate, CompletedDate, AssessingAgencyId, LeadPractitionerName, LeadPractitionerAgencyId), context, cancellationToken),
+            CompletedDate is null ? "Early help assessment recorded" : "Early help assessment recorded as completed",
+            cancellationToken);
 }

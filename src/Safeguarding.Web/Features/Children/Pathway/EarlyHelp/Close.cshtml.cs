@@ -22,14 +22,7 @@ public sealed class CloseModel(SafeguardingDbContext db, IAuthorizationService a
     public Task<IActionResult> OnGetAsync(Guid child, Guid episode, CancellationToken cancellationToken) =>
         ShowFormAsync(child, episode, "Close early help", cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken)
-    {
-        if (await LoadEpisodeAsync(child, episode, null, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = await recording.CloseAsync(episode, Version, new EarlyHelpEndForm(EndDate, Reason), Actor.Current(), cancellationToken);
-        return await SavedOrShownAsync(result, "Early help closed", cancellationToken);
-    }
+    public Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken) =>
+        RecordAsync(child, episode, (version, context) => recording.CloseAsync(episode, version, new EarlyHelpEndForm(EndDate, Reason), context, cancellationToken),
+            "Early help closed", cancellationToken);
 }

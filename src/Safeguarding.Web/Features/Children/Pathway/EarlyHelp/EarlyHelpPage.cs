@@ -57,8 +57,21 @@ public abstract class EarlyHelpPage(SafeguardingDbContext db, IAuthorizationServ
         return null;
     }
 
+    /// <summary>A form posted on the episode: the child and episode opened again, the change recorded at the version the person saw.</summary>
+    protected async Task<IActionResult> RecordAsync(
+        Guid child, Guid episode, Func<long, ProcessContext, Task<ChangeResult<EarlyHelpEpisode>>> record, string notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (await LoadEpisodeAsync(child, episode, null, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return await SavedOrShownAsync(await record(Version, Actor.Current()), notice, cancellationToken);
+    }
+
     /// <summary>Saved: back to the child's early help with what was done; refused: the errors on the form, a stale one at the version now.</summary>
-    protected async Task<IActionResult> SavedOrShownAsync(ChangeResult<EarlyHelpEpisode> result, string notice, CancellationToken cancellationToken)
+    private async Task<IActionResult> SavedOrShownAsync(ChangeResult<EarlyHelpEpisode> result, string notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.Succeeded && ModelState.IsValid)

@@ -16,14 +16,7 @@ public sealed class EndPlanModel(SafeguardingDbContext db, IAuthorizationService
     public Task<IActionResult> OnGetAsync(Guid child, Guid episode, CancellationToken cancellationToken) =>
         ShowFormAsync(child, episode, "End Our Family Plan", cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken)
-    {
-        if (await LoadEpisodeAsync(child, episode, null, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = await recording.EndPlanAsync(episode, Version, EndDate, Actor.Current(), cancellationToken);
-        return await SavedOrShownAsync(result, "Our Family Plan ended", cancellationToken);
-    }
+    public Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken) =>
+        RecordAsync(child, episode, (version, context) => recording.EndPlanAsync(episode, version, EndDate, context, cancellationToken),
+            "Our Family Plan ended", cancellationToken);
 }

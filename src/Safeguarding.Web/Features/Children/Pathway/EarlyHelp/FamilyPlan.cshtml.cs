@@ -19,14 +19,7 @@ public sealed class FamilyPlanModel(SafeguardingDbContext db, IAuthorizationServ
     public Task<IActionResult> OnGetAsync(Guid child, Guid episode, CancellationToken cancellationToken) =>
         ShowFormAsync(child, episode, "Start Our Family Plan", cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken)
-    {
-        if (await LoadEpisodeAsync(child, episode, null, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = await recording.StartPlanAsync(episode, Version, new FamilyPlanForm(Date, NextReviewDue), Actor.Current(), cancellationToken);
-        return await SavedOrShownAsync(result, "Our Family Plan started", cancellationToken);
-    }
+    public Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken) =>
+        RecordAsync(child, episode, (version, context) => recording.StartPlanAsync(episode, version, new FamilyPlanForm(Date, NextReviewDue), context, cancellationToken),
+            "Our Family Plan started", cancellationToken);
 }

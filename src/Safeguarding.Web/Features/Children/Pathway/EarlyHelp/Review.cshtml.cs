@@ -19,14 +19,7 @@ public sealed class ReviewModel(SafeguardingDbContext db, IAuthorizationService 
     public Task<IActionResult> OnGetAsync(Guid child, Guid episode, CancellationToken cancellationToken) =>
         ShowFormAsync(child, episode, "Review Our Family Plan", cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken)
-    {
-        if (await LoadEpisodeAsync(child, episode, null, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = await recording.ReviewPlanAsync(episode, Version, new FamilyPlanForm(Date, NextReviewDue), Actor.Current(), cancellationToken);
-        return await SavedOrShownAsync(result, "Review of Our Family Plan recorded", cancellationToken);
-    }
+    public Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken) =>
+        RecordAsync(child, episode, (version, context) => recording.ReviewPlanAsync(episode, version, new FamilyPlanForm(Date, NextReviewDue), context, cancellationToken),
+            "Review of Our Family Plan recorded", cancellationToken);
 }

@@ -27,17 +27,18 @@ public sealed class StepUpModel(SafeguardingDbContext db, IAuthorizationService 
         return shown;
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken)
-    {
-        if (await LoadEpisodeAsync(child, episode, null, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        await LoadReferralsAsync(cancellationToken);
-        var result = await recording.StepUpAsync(episode, Version, new EarlyHelpStepUpForm(Date, CinEpisodeId), Actor.Current(), cancellationToken);
-        return await SavedOrShownAsync(result, "Early help stepped up to children's social care", cancellationToken);
-    }
+    public Task<IActionResult> OnPostAsync(Guid child, Guid episode, CancellationToken cancellationToken) =>
+        RecordAsync(
+            child,
+            episode,
+            async (version, context) =>
+            {
+                // The choices go back on the page if it is shown again.
+                await LoadReferralsAsync(cancellationToken);
+                return await recording.StepUpAsync(episode, version, new EarlyHelpStepUpForm(Date, CinEpisodeId), context, cancellationToken);
+            },
+            "Early help stepped up to children's social care",
+            cancellationToken);
 
     private async Task LoadReferralsAsync(CancellationToken cancellationToken)
     {
