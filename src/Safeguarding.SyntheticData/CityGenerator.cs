@@ -88,6 +88,7 @@ internal sealed class CityBuilder(CitySpec spec)
             Contacts = contacts,
             Pathway = pathway,
             LookedAfter = lookedAfter,
+            EarlyHelp = EarlyHelpGenerator.Generate(spec, partnership.Id, agenciesByKind, children, contacts, pathway),
             Workforce = WorkforceGenerator.Generate(spec, partnership.Id, userRoles, pathway, lookedAfter),
             Performance = PerformanceGenerator.Generate(spec, partnership.Id),
         };

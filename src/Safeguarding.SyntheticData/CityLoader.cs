@@ -78,6 +78,8 @@ public static class CityLoader
             await WriteContactsAsync(writer, db, city.Contacts);
             await WritePathwayAsync(writer, db, city.Pathway);
             await WriteLookedAfterAsync(writer, db, city.LookedAfter);
+            await writer.WriteAsync("Early help episodes", city.EarlyHelp.Episodes, db.EarlyHelpEpisodes.AddRange);
+            await writer.WriteAsync("Our Family Plan reviews", city.EarlyHelp.Reviews, db.FamilyPlanReviews.AddRange);
             await WriteWorkforceAsync(writer, db, city.Workforce);
             await WritePerformanceAsync(writer, db, city.Performance);
 

@@ -51,6 +51,9 @@ public sealed class SyntheticCity
     /// <summary>Children looked after over <see cref="CitySpec.Years"/>, and the young adults among them who have left care (see <see cref="LookedAfterGenerator"/>).</summary>
     public SyntheticLookedAfter LookedAfter { get; init; } = SyntheticLookedAfter.Empty;
 
+    /// <summary>Early help episodes and Our Family Plan reviews over <see cref="CitySpec.Years"/> (see <see cref="EarlyHelpGenerator"/>).</summary>
+    public SyntheticEarlyHelp EarlyHelp { get; init; } = SyntheticEarlyHelp.Empty;
+
     /// <summary>The social work establishment, supervisions and case allocations of the last year (see <see cref="WorkforceGenerator"/>).</summary>
     public SyntheticWorkforce Workforce { get; init; } = SyntheticWorkforce.Empty;
 

@@ -79,6 +79,9 @@ public static class SafeguardingApp
         services.AddScoped<Safeguarding.Core.Pathway.MissingEpisodeRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.CareLeaverRecording>();
         services.AddScoped<Safeguarding.Core.Pathway.AdoptionRecording>();
+
+        // Early help: the assessment, the lead practitioner, Our Family Plan, step-up and step-down.
+        services.AddScoped<Safeguarding.Core.Pathway.EarlyHelpRecording>();
         services.AddSingleton<Safeguarding.Core.Performance.PerformancePackCache>();
         services.AddScoped(provider => new Safeguarding.Core.Performance.PerformancePack(
             DatabaseSetup.ReportingContext(provider), provider.GetRequiredService<PartnershipTimescales>(), provider.GetRequiredService<Safeguarding.Core.Performance.PerformancePackCache>()));

@@ -87,6 +87,8 @@ public class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> optio
     public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
     public DbSet<CareLeaverContact> CareLeaverContacts => Set<CareLeaverContact>();
     public DbSet<AdoptionRecord> AdoptionRecords => Set<AdoptionRecord>();
+    public DbSet<EarlyHelpEpisode> EarlyHelpEpisodes => Set<EarlyHelpEpisode>();
+    public DbSet<FamilyPlanReview> FamilyPlanReviews => Set<FamilyPlanReview>();
     public DbSet<WorkforcePost> WorkforcePosts => Set<WorkforcePost>();
     public DbSet<PostHolding> PostHoldings => Set<PostHolding>();
     public DbSet<Supervision> Supervisions => Set<Supervision>();

@@ -2412,6 +2412,147 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("CoreGroupMeetings");
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Pathway.EarlyHelpEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssessingAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AssessmentCompletedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AssessmentStartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromCinEpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeadPractitionerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadPractitionerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlanEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlanNextReviewDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlanStartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SteppedUpToCinEpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessingAgencyId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("FromCinEpisodeId");
+
+                    b.HasIndex("LeadPractitionerAgencyId");
+
+                    b.HasIndex("LocalityId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("SteppedUpToCinEpisodeId");
+
+                    b.HasIndex("PartnershipId", "AssessmentStartDate");
+
+                    b.HasIndex("PartnershipId", "StartDate");
+
+                    b.HasIndex("PersonId", "StartDate");
+
+                    b.ToTable("EarlyHelpEpisodes");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Pathway.FamilyPlanReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EarlyHelpEpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NextReviewDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("EarlyHelpEpisodeId", "HeldOn");
+
+                    b.ToTable("FamilyPlanReviews");
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Pathway.LookedAfterReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3861,6 +4002,65 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Pathway.ChildProtectionPlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Pathway.EarlyHelpEpisode", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Access.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AssessingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.FrontDoor.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Pathway.CinEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("FromCinEpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Access.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("LeadPractitionerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Access.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("LocalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Children.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguarding.Core.Pathway.CinEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("SteppedUpToCinEpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Pathway.FamilyPlanReview", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Pathway.EarlyHelpEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EarlyHelpEpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Children.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

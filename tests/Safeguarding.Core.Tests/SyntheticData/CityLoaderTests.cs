@@ -78,7 +78,11 @@ public sealed class CityLoaderTests : IDisposable
         Assert.Equal(lookedAfter.MissingEpisodes.Count, await db.MissingEpisodes.CountAsync());
         Assert.Equal(lookedAfter.CareLeaverContacts.Count, await db.CareLeaverContacts.CountAsync());
         Assert.Equal(lookedAfter.Adoptions.Count, await db.AdoptionRecords.CountAsync());
-        Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count + city.ChronologyEntries.Count + city.Contacts.Contacts.Count + lookedAfter.Rows);
+
+        Assert.NotEmpty(city.EarlyHelp.Episodes);
+        Assert.Equal(city.EarlyHelp.Episodes.Count, await db.EarlyHelpEpisodes.CountAsync());
+        Assert.Equal(city.EarlyHelp.Reviews.Count, await db.FamilyPlanReviews.CountAsync());
+        Assert.True(summary.Rows >= city.People.Count + city.Relationships.Count + city.ChronologyEntries.Count + city.Contacts.Contacts.Count + lookedAfter.Rows + city.EarlyHelp.Rows);
     }
 
     [Fact]

@@ -183,6 +183,17 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["children/{child:guid}/pathway/leaving-care/record"] = new OnlyRoles("/children/{child}/pathway/leaving-care/record", PathwayRecordRoles),
         ["children/{child:guid}/pathway/care/{period:guid}/adoption"] = new OnlyRoles("/children/{child}/pathway/care/{adoption-period}/adoption", PathwayRoles),
 
+        // Early help (issue 6): read on the pathway, recorded by social care like the other pathway pages.
+        ["children/{child:guid}/pathway/early-help"] = new OnlyRoles("/children/{child}/pathway/early-help", PathwayRoles),
+        ["children/{child:guid}/pathway/early-help/start"] = new OnlyRoles("/children/{child}/pathway/early-help/start", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/early-help/start/check-answers"] = new OnlyRoles("/children/{child}/pathway/early-help/start/check-answers", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/early-help/{episode:guid}/assessment"] = new OnlyRoles("/children/{child}/pathway/early-help/{early-help}/assessment", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/early-help/{episode:guid}/plan"] = new OnlyRoles("/children/{child}/pathway/early-help/{early-help}/plan", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/early-help/{episode:guid}/plan/review"] = new OnlyRoles("/children/{child}/pathway/early-help/{early-help}/plan/review", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/early-help/{episode:guid}/plan/end"] = new OnlyRoles("/children/{child}/pathway/early-help/{early-help}/plan/end", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/early-help/{episode:guid}/step-up"] = new OnlyRoles("/children/{child}/pathway/early-help/{early-help}/step-up", PathwayRecordRoles),
+        ["children/{child:guid}/pathway/early-help/{episode:guid}/close"] = new OnlyRoles("/children/{child}/pathway/early-help/{early-help}/close", PathwayRecordRoles),
+
         // Performance settings: analysts and administrators only (targets, comparators, population, entered figures, dashboard priorities).
         ["performance/settings"] = new OnlyRoles("/performance/settings", PerformanceSettingsRoles),
         ["performance/settings/targets/{code}"] = new OnlyRoles("/performance/settings/targets/kpi3", PerformanceSettingsRoles),
@@ -369,6 +380,13 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
             var (episode, period) = await Pathway.LookedAfterRecords.RouteSamplesAsync(db, childId);
             sample = sample.Replace("{missing-episode}", episode.ToString(), StringComparison.Ordinal)
                 .Replace("{adoption-period}", period.ToString(), StringComparison.Ordinal);
+        }
+
+        if (sample.Contains("{early-help}", StringComparison.Ordinal))
+        {
+            // The sample child's own open early help, so each page opens as it would for real.
+            var childId = db.People.Where(p => p.IsChild && !p.IsRestricted).OrderBy(p => p.Id).First().Id;
+            sample = sample.Replace("{early-help}", (await Pathway.EarlyHelpRecords.RouteSampleAsync(db, childId)).ToString(), StringComparison.Ordinal);
         }
 
         if (sample.Contains("{contact}", StringComparison.Ordinal))
