@@ -98,6 +98,33 @@ public sealed class AnnexAExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EarlyHelpAssessments_OpenAtAnyTimeInTheSixMonths_WithTheOrganisationThatCompletedThem()
+    {
+        var child = await AddChildAsync("E1", new DateOnly(2016, 4, 4));
+        var other = await AddChildAsync("E2", new DateOnly(2018, 4, 4));
+        // Completed the day before the period: out. Completed on its first day: in. Still open from long ago: in.
+        await AddEarlyHelpAsync(child, new DateOnly(2026, 3, 1), completed: new DateOnly(2026, 5, 25), police);
+        await AddEarlyHelpAsync(child, new DateOnly(2026, 4, 1), completed: new DateOnly(2026, 5, 26), police);
+        await AddEarlyHelpAsync(other, new DateOnly(2025, 1, 10), completed: null, agency: null);
+        // Started after the inspection date: out. Started on it and completed after it: in, with no completion date yet.
+        await AddEarlyHelpAsync(other, new DateOnly(2026, 11, 26), completed: null, police);
+        await AddEarlyHelpAsync(child, Inspection, completed: new DateOnly(2026, 12, 1), police);
+
+        var (book, document) = await BuildAsync();
+        Assert.Equal(3, book.Lists.Single(l => l.Number == 2).Rows);
+
+        using (document)
+        {
+            var rows = Rows(document, "List 2 - Early help");
+            Assert.Equal(
+                [("E2", "10/01/2025", "", ""), ("E1", "01/04/2026", "26/05/2026", "Ashbridge Police"), ("E1", "25/11/2026", "", "Ashbridge Police")],
+                rows.Select(r => (r["Child Unique ID"], r["Assessment start date"], r.GetValueOrDefault("Assessment completion date", ""),
+                    r.GetValueOrDefault("Organisation completing assessment", ""))));
+            Assert.Equal("8", rows[0]["Age of Child (Years)"]);
+        }
+    }
+
+    [Fact]
     public async Task Contacts_AreInTheListFromTheFirstLondonDayOfThePeriod_ToTheEndOfTheInspectionDay()
     {
         var child = await AddChildAsync("C1", new DateOnly(2017, 11, 26));
@@ -437,6 +464,25 @@ public sealed class AnnexAExportTests : IAsyncLifetime
         db.Record(new Registered(partnershipId), ProcessContext.System(Now));
         await db.SaveChangesAsync();
         return person.Id;
+    }
+
+    private async Task AddEarlyHelpAsync(Guid child, DateOnly assessed, DateOnly? completed, Guid? agency)
+    {
+        await using var db = database.NewContext();
+        db.EarlyHelpEpisodes.Add(new EarlyHelpEpisode
+        {
+            Id = Guid.NewGuid(),
+            PartnershipId = partnershipId,
+            PersonId = child,
+            StartDate = assessed,
+            Route = EarlyHelpRoute.PartnerAssessment,
+            AssessmentStartDate = assessed,
+            AssessmentCompletedDate = completed,
+            AssessingAgencyId = agency,
+            RecordedAt = Now,
+        });
+        db.Record(new Registered(partnershipId), ProcessContext.System(Now));
+        await db.SaveChangesAsync();
     }
 
     private async Task<Guid> AddReferralAsync(Guid child, DateOnly referred, string source, bool noFurtherAction = false)

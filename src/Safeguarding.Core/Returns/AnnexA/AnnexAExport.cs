@@ -19,8 +19,8 @@ public sealed record AnnexAWorkbook(DateOnly InspectionDate, XlsxWorkbook Book, 
 /// columns of the embedded specification (<see cref="AnnexASpec"/>). Lists 1 to 9 cover the six months
 /// up to the inspection date, lists 10 and 11 the twelve months (docs/returns.md, "Ofsted Annex A").
 /// Records merged into another child are reported under the surviving record with the child id the
-/// CIN census uses. Columns the records cannot fill are left blank; list 2 (early help) and list 11
-/// (adopters) have no records yet and are written with their headings only.
+/// CIN census uses. Columns the records cannot fill are left blank; list 11 (adopters) has no records
+/// in the system and is written with its headings only.
 /// </summary>
 public sealed class AnnexAExport(SafeguardingDbContext db)
 {
@@ -53,7 +53,7 @@ public sealed class AnnexAExport(SafeguardingDbContext db)
     public static readonly IReadOnlyDictionary<int, string> Contents = new Dictionary<int, string>
     {
         [1] = "Every child named in a contact received in the six months (children the front door has not yet matched to a record are left out).",
-        [2] = "Early help assessments: headings only until early help is recorded in the system.",
+        [2] = "Early help assessments open at any time in the six months: started, completed and the organisation that completed them.",
         [3] = "Every referral (child in need episode) made in the six months.",
         [4] = "Every child and family assessment open at any time in the six months.",
         [5] = "Every section 47 enquiry started in the six months, with its initial child protection conference.",
@@ -117,11 +117,18 @@ public sealed class AnnexAExport(SafeguardingDbContext db)
         var adoptions = await db.AdoptionRecords.AsNoTracking().Where(a => a.DecisionDate <= end && (a.CeasedDate == null || a.CeasedDate >= yearFrom)).ToListAsync(cancellationToken);
         var adoptionPeriodIds = adoptions.Select(a => a.CarePeriodId).Distinct().ToList();
         var adoptionPeriods = await db.CarePeriods.AsNoTracking().Where(p => adoptionPeriodIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var earlyHelp = await db.EarlyHelpEpisodes.AsNoTracking()
+            .Where(e => e.AssessmentStartDate != null && e.AssessmentStartDate <= end && (e.AssessmentCompletedDate == null || e.AssessmentCompletedDate >= from))
+            .Select(e => new { e.Id, e.PersonId, StartDate = e.AssessmentStartDate!.Value, e.AssessmentCompletedDate, e.AssessingAgencyId })
+            .ToListAsync(cancellationToken);
+        var assessingAgencyIds = earlyHelp.Where(e => e.AssessingAgencyId != null).Select(e => e.AssessingAgencyId!.Value).Distinct().ToList();
+        var agencyNames = await db.Agencies.AsNoTracking().Where(a => assessingAgencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
 
         var everyone = contacts.Select(c => c.PersonId)
             .Concat(referrals.Select(r => r.PersonId)).Concat(assessments.Select(a => a.PersonId)).Concat(enquiries.Select(s => s.PersonId))
             .Concat(initialConferences.Select(c => c.PersonId)).Concat(plans.Select(p => p.PersonId)).Concat(carePeriods.Select(p => p.PersonId))
-            .Concat(missing.Select(m => m.PersonId)).Concat(careLeavers.Select(c => c.PersonId)).Concat(adoptions.Select(a => a.PersonId));
+            .Concat(missing.Select(m => m.PersonId)).Concat(careLeavers.Select(c => c.PersonId)).Concat(adoptions.Select(a => a.PersonId))
+            .Concat(earlyHelp.Select(e => e.PersonId));
         var survivors = await ReturnChildren.SurvivorsAsync(db, everyone, cancellationToken);
         var children = await ReturnChildren.ChildrenAsync(db, survivors.Values, cancellationToken);
         var allocations = await AllocationsAsync(end, cancellationToken);
@@ -161,7 +168,16 @@ public sealed class AnnexAExport(SafeguardingDbContext db)
             return row;
         }).ToList()));
 
-        sheets.Add((2, []));
+        // List 2: early help assessments open at any time in the six months; a completion after the inspection date is not yet known.
+        sheets.Add((2, earlyHelp.Select(e =>
+        {
+            var row = NewRow(2, e.PersonId);
+            row.Sort = (e.StartDate, e.Id.ToString());
+            row["Assessment start date"] = e.StartDate;
+            row["Assessment completion date"] = e.AssessmentCompletedDate is { } completed && completed <= end ? completed : null;
+            row["Organisation completing assessment"] = e.AssessingAgencyId is { } agency ? agencyNames.GetValueOrDefault(agency) : null;
+            return row;
+        }).ToList()));
 
         // List 3: referrals in the six months; the count is the child's referrals in the twelve months to the inspection date.
         var referralsInYear = referrals.Where(r => r.ReferralDate >= yearFrom).ToLookup(r => Survivor(r.PersonId));
