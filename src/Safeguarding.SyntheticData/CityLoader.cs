@@ -68,6 +68,9 @@ public static class CityLoader
             await writer.WriteAsync("Users", WithDemoPasswords(city.Users), db.Users.AddRange);
             await writer.WriteAsync("User roles", city.UserRoles.Select(r => new IdentityUserRole<Guid> { UserId = r.UserId, RoleId = roleIds[r.Role] }).ToList(), db.UserRoles.AddRange);
             await writer.WriteAsync("People", city.People, db.People.AddRange);
+
+            // Before the facts, which give care leavers who are adults now the UPN they had at school.
+            await writer.WriteAsync("Former looked-after children (adults now)", city.LookedAfter.FormerChildren, db.People.AddRange);
             await writer.WriteAsync("Relationships", city.Relationships, db.PersonRelationships.AddRange);
             var facts = PersonFactsGenerator.For(city);
             await writer.WriteAsync("Identifiers", facts.Identifiers, db.PersonIdentifiers.AddRange);
@@ -133,8 +136,7 @@ public static class CityLoader
 
     private static async Task WriteLookedAfterAsync(BatchWriter writer, SafeguardingDbContext db, SyntheticLookedAfter lookedAfter)
     {
-        // People before the periods that refer to them; periods before everything that refers to a period.
-        await writer.WriteAsync("Former looked-after children (adults now)", lookedAfter.FormerChildren, db.People.AddRange);
+        // The former looked-after children are written with the people; periods before everything that refers to a period.
         await writer.WriteAsync("Care periods", lookedAfter.Periods, db.CarePeriods.AddRange);
         await writer.WriteAsync("Care episodes", lookedAfter.Episodes, db.CareEpisodes.AddRange);
         await writer.WriteAsync("Looked-after reviews", lookedAfter.Reviews, db.LookedAfterReviews.AddRange);

@@ -36,6 +36,7 @@ public static class PersonFactsGenerator
         var council = city.Agencies.First(a => a.Type is AgencyType.ChildrensTrust or AgencyType.LocalAuthority);
         var housing = city.Agencies.FirstOrDefault(a => a.Type == AgencyType.Housing) ?? council;
         var establishmentNumbers = city.Schools.Select((s, i) => (s.Id, Number: 2000 + i)).ToDictionary(x => x.Id, x => x.Number);
+        var schoolIds = establishmentNumbers.Keys.ToList();
 
         var names = new List<PersonName>();
         var identifiers = new List<PersonIdentifier>();
@@ -73,6 +74,12 @@ public static class PersonFactsGenerator
                 addresses.Add(Address(person, line, person.Postcode, movedIn, null, council.Id));
             }
 
+            // A young person who has left school keeps the UPN their first school gave them (the SSDA903 asks for care leavers' too).
+            if (person.SchoolId is null && LeftSchoolRecently(person) && person.DateOfBirth is { } leftSchool && schoolIds.Count > 0)
+            {
+                identifiers.Add(Upn(person, leftSchool, schoolIds[serial % schoolIds.Count]));
+            }
+
             if (!person.IsChild)
             {
                 continue;
@@ -80,11 +87,8 @@ public static class PersonFactsGenerator
 
             if (person.SchoolId is { } schoolId && person.DateOfBirth is { } dob)
             {
-                // A UPN is issued when a child first joins a state school, in the September after they turn four.
-                var started = new DateOnly(dob.Month >= 9 ? dob.Year + 5 : dob.Year + 4, 9, 1);
-                var year = started.Year % 100;
-                var body = string.Create(CultureInfo.InvariantCulture, $"{SyntheticLocalAuthorityNumber}{establishmentNumbers[schoolId]:0000}{year:00}{++serial % 1000:000}");
-                identifiers.Add(Identifier(person, PersonIdentifierType.UniquePupilNumber, $"{UpnFormat.CheckLetter(body)}{body}", schoolId));
+                identifiers.Add(Upn(person, dob, schoolId));
+                var started = SchoolStart(dob);
                 // At their current school since they started school, or since they moved up to secondary at eleven.
                 var movedUp = new DateOnly(started.Year + 7, 9, 1);
                 var schoolFrom = movedUp <= reference ? movedUp : started <= reference ? started : reference;
@@ -121,7 +125,29 @@ public static class PersonFactsGenerator
             }
         }
 
+        // Care leavers who are adults now kept the UPN they had in care; after the loop, so the city's own facts stay as they were.
+        foreach (var former in city.LookedAfter.FormerChildren)
+        {
+            if (LeftSchoolRecently(former) && former.DateOfBirth is { } born && schoolIds.Count > 0)
+            {
+                identifiers.Add(Upn(former, born, schoolIds[serial % schoolIds.Count]));
+            }
+        }
+
         return new SyntheticPersonFacts(names, identifiers, addresses, schools);
+
+        // Sixteen or over and under 25: old enough to have left school, young enough to have had a UPN there.
+        bool LeftSchoolRecently(Person person) => person.DateOfBirth is { } born && born.AddYears(16) <= reference && born.AddYears(25) > reference;
+
+        // A UPN is issued when a child first joins a state school, in the September after they turn four.
+        static DateOnly SchoolStart(DateOnly born) => new(born.Month >= 9 ? born.Year + 5 : born.Year + 4, 9, 1);
+
+        PersonIdentifier Upn(Person person, DateOnly born, Guid schoolId)
+        {
+            var year = SchoolStart(born).Year % 100;
+            var body = string.Create(CultureInfo.InvariantCulture, $"{SyntheticLocalAuthorityNumber}{establishmentNumbers[schoolId]:0000}{year:00}{++serial % 1000:000}");
+            return Identifier(person, PersonIdentifierType.UniquePupilNumber, $"{UpnFormat.CheckLetter(body)}{body}", schoolId);
+        }
 
         PersonIdentifier Identifier(Person person, PersonIdentifierType type, string value, Guid issuer) => new()
         {

@@ -19,12 +19,17 @@ public sealed class PersonFactsGeneratorTests
     }
 
     [Fact]
-    public void UniquePupilNumbers_AreUnique_AndOnlyForChildrenAtSchool()
+    public void UniquePupilNumbers_AreUnique_ForChildrenAtSchool_AndYoungPeopleWhoHaveLeftIt()
     {
         var upns = Facts.Identifiers.Where(i => i.Type == PersonIdentifierType.UniquePupilNumber).ToList();
         Assert.Equal(upns.Count, upns.Select(u => u.Value).Distinct().Count());
+        var reference = City.Spec.ReferenceDate;
+        bool LeftSchool(Person p) => p.SchoolId is null && p.DateOfBirth is { } born && born.AddYears(16) <= reference && born.AddYears(25) > reference;
         var atSchool = City.Children.Where(c => c.SchoolId is not null).Select(c => c.Id).ToHashSet();
-        Assert.All(upns, u => Assert.Contains(u.PersonId, atSchool));
+        var leavers = City.People.Concat(City.LookedAfter.FormerChildren).Where(LeftSchool).Select(p => p.Id).ToHashSet();
+        Assert.Equal(atSchool.Count + leavers.Count, upns.Count);
+        Assert.All(upns, u => Assert.True(atSchool.Contains(u.PersonId) || leavers.Contains(u.PersonId)));
+        Assert.NotEmpty(City.LookedAfter.FormerChildren.Where(f => leavers.Contains(f.Id)));
     }
 
     [Fact]
