@@ -29,7 +29,7 @@ public sealed class PersonFactsGeneratorTests
         var leavers = City.People.Concat(City.LookedAfter.FormerChildren).Where(LeftSchool).Select(p => p.Id).ToHashSet();
         Assert.Equal(atSchool.Count + leavers.Count, upns.Count);
         Assert.All(upns, u => Assert.True(atSchool.Contains(u.PersonId) || leavers.Contains(u.PersonId)));
-        Assert.NotEmpty(City.LookedAfter.FormerChildren.Where(f => leavers.Contains(f.Id)));
+        Assert.Contains(City.LookedAfter.FormerChildren, f => leavers.Contains(f.Id));
     }
 
     [Fact]
