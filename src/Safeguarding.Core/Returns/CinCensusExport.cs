@@ -121,9 +121,6 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
         return new CinCensusFile(collectionYear, document, childElements.Count, episodes.Count);
     }
 
-    /// <summary>The LAchildID of a child with no local authority child id recorded (see <see cref="ReturnChildren.SystemChildId"/>).</summary>
-    public static string SystemChildId(Guid personId) => ReturnChildren.SystemChildId(personId);
-
     /// <summary>Schema errors for the file against its year's DfE schema; empty when it is valid.</summary>
     public static IReadOnlyList<string> SchemaErrors(XDocument document, int collectionYear)
     {

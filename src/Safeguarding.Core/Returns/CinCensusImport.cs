@@ -369,7 +369,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         {
             foreach (var person in await db.People.Where(p => batch.Contains(p.Id)).ToListAsync(cancellationToken))
             {
-                existing.AddPerson(CinCensusExport.SystemChildId(person.Id), person);
+                existing.AddPerson(ReturnChildren.SystemChildId(person.Id), person);
             }
         }
 
