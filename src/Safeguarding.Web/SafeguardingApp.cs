@@ -49,6 +49,8 @@ public static class SafeguardingApp
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<UserDirectory>();
         services.AddSingleton<PartnershipTimescales>();
+        services.AddMemoryCache();
+        services.AddSingleton<Safeguarding.Web.Features.Performance.Returns.UploadedReturns>();
         services.AddScoped<ClockService>();
         services.AddScoped<TimescaleRuleAdministration>();
         services.AddScoped<SeriousIncidentRegister>();

@@ -62,4 +62,27 @@ public sealed class PerformanceJourneyTests(AppFixture app) : BrowserTest(app)
         await GoToAsync("/performance/settings/comparators/import");
         await AssertPageAsync("the comparator import");
     }
+
+    [Fact]
+    public async Task A_manager_checks_a_statutory_return_and_filters_it()
+    {
+        await DemoSignIn.SignInAsync(Page, Roles.TeamManager);
+
+        await GoToAsync("/performance/returns");
+        await Main.GetByRole(AriaRole.Button, new() { Name = "Check the return" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await AssertPageAsync("checking a return with nothing chosen");
+
+        await Main.GetByLabel("SSDA903 (children looked after)").CheckAsync();
+        await Main.GetByRole(AriaRole.Button, new() { Name = "Check the return" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync("SSDA903");
+        await AssertPageAsync("the checks of the records' SSDA903");
+
+        await GoToAsync("/performance/returns/upload");
+        await Main.GetByLabel("CIN census").CheckAsync();
+        await Page.Locator("input[name=Files]").SetInputFilesAsync(new FilePayload { Name = "census.xml", MimeType = "text/xml", Buffer = "<Message><Header></Message>"u8.ToArray() });
+        await Main.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".govuk-error-summary")).ToContainTextAsync("census.xml, line 1");
+        await AssertPageAsync("an uploaded census that is not XML");
+    }
 }

@@ -142,6 +142,8 @@ public static class AccessPolicies
         conventions.AuthorizePage("/Performance/Records", PerformanceRecords);
         // The Annex A lists name children: the same people who may see the records behind a figure.
         conventions.AuthorizeFolder("/Performance/AnnexA", PerformanceRecords);
+        // Checking a return lists children's ids and links to their records.
+        conventions.AuthorizeFolder("/Performance/Returns", PerformanceRecords);
         conventions.AuthorizePage("/Performance/Commentary", PerformanceCommentary);
         conventions.AuthorizePage("/Performance/SignOff", PerformanceSignOff);
         conventions.AuthorizeFolder("/Performance/Settings", PerformanceSettings);

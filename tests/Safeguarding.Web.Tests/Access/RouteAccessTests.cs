@@ -104,6 +104,8 @@ public sealed class RouteAccessTests(SafeguardingWebFactory app) : IClassFixture
         ["performance/records/{code}"] = new OnlyRoles("/performance/records/kpi3", Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager),
         ["performance/commentary/{code}"] = new OnlyRoles("/performance/commentary/kpi3", Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager),
         ["performance/annex-a"] = new OnlyRoles("/performance/annex-a", Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager),
+        ["performance/returns"] = new OnlyRoles("/performance/returns", Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager),
+        ["performance/returns/upload"] = new OnlyRoles("/performance/returns/upload", Roles.PerformanceAnalyst, Roles.FrontDoorManager, Roles.TeamManager),
         ["performance/sign-off"] = new OnlyRoles("/performance/sign-off", Roles.FrontDoorManager, Roles.TeamManager),
         ["children"] = new OnlyRoles("/children", ChildRecordRoles),
         ["agency-checks"] = new OnlyRoles("/agency-checks", AgencyCheckRoles),

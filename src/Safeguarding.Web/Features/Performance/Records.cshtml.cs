@@ -39,7 +39,7 @@ public sealed class RecordsModel(PerformancePack pack, SafeguardingDbContext db,
 
     public string MonthKey => PerformanceMonths.Key(DrillDown.Month);
 
-    public async Task<IActionResult> OnGetAsync(string code, string? month, string? show, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string code, string? month, string? show, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         if (User.PartnershipId() is not { } partnershipId)
         {
