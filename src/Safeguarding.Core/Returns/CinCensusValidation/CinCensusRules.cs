@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Safeguarding.Core.Calendar;
-using Safeguarding.Core.Children;
 
 namespace Safeguarding.Core.Returns;
 
