@@ -14,10 +14,16 @@ namespace Safeguarding.Core.Returns;
 /// <summary>A problem in an imported file, where it is.</summary>
 public sealed record ImportProblem(int Line, int Column, string Message);
 
-/// <summary>What an import did. Created and updated count pathway records of every kind.</summary>
+/// <summary>
+/// What an import did. Created and updated count pathway records of every kind. <see cref="Rules"/> holds what the
+/// DfE validation rules found in the file (null when it failed the schema and they did not run): they are reported,
+/// not a reason to refuse the file, since the authority fixes such things at source and re-imports.
+/// </summary>
 public sealed record CinCensusImportResult(int CollectionYear, int Children, int ChildrenCreated, int Created, int Updated, IReadOnlyList<ImportProblem> Problems)
 {
     public bool Succeeded => Problems.Count == 0;
+
+    public CinCensusValidation? Rules { get; init; }
 }
 
 public sealed record CinCensusImported(Guid PartnershipId, string FileName, int CollectionYear, int Children, int ChildrenCreated, int Created, int Updated) : IDomainEvent
@@ -73,6 +79,8 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
             return Failed(year, problems);
         }
 
+        // The rules run only on a file that meets the schema; what they find is returned with the import, not blocking it.
+        var rules = CinCensusValidator.Validate(document, year);
         var source = $"CIN census {year - 1}-{year % 100:00} import ({Path.GetFileName(fileName)})";
         var existing = await ExistingAsync(cancellationToken);
         var counts = new Counts();
@@ -85,14 +93,14 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         if (problems.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return Failed(year, problems);
+            return Failed(year, problems) with { Rules = rules };
         }
 
         db.Record(new CinCensusImported(partnershipId, Path.GetFileName(fileName), year, children.Count, counts.ChildrenCreated, counts.Created, counts.Updated), context);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new(year, children.Count, counts.ChildrenCreated, counts.Created, counts.Updated, []);
+        return new(year, children.Count, counts.ChildrenCreated, counts.Created, counts.Updated, []) { Rules = rules };
     }
 
     private void ImportChild(XElement child, Guid partnershipId, string source, Existing existing, Counts counts, ProcessContext context, List<ImportProblem> problems)

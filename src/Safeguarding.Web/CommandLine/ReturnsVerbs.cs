@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Xml;
-using System.Xml.Schema;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Access;
 using Safeguarding.Core.Audit;
@@ -12,7 +11,7 @@ namespace Safeguarding.Web.CommandLine;
 /// <summary>
 /// Statutory returns from the command line, for scripted use by a performance team:
 /// `export cin-census --year 2026 --out FILE [--la 330] [--partnership CODE]` and
-/// `validate cin-census FILE [--year 2026]`.
+/// `validate cin-census FILE [--year 2026]` (see <see cref="CinCensusValidateVerb"/>).
 /// </summary>
 internal static class ReturnsVerbs
 {
@@ -62,59 +61,38 @@ internal static class ReturnsVerbs
             await context.Error.WriteLineAsync(error);
         }
 
+        // The DfE rules run over the file as written (line numbers as in the file); what they find about the
+        // authority's own records is reported, not a reason to fail the export: the records are put right at source.
+        CinCensusValidation? rules = null;
+        if (errors.Count == 0)
+        {
+            var written = System.Xml.Linq.XDocument.Load(path, System.Xml.Linq.LoadOptions.SetLineInfo);
+            rules = CinCensusValidator.Validate(written, year);
+            if (!context.Options.Json)
+            {
+                CinCensusValidateVerb.Print(context.Out, rules, issues: false);
+            }
+        }
+
         context.Report(
-            new { year, children = file.Children, episodes = file.Episodes, bytes, cin_export_seconds = Math.Round(built, 2), schema_errors = errors.Count },
+            new
+            {
+                year,
+                children = file.Children,
+                episodes = file.Episodes,
+                bytes,
+                cin_export_seconds = Math.Round(built, 2),
+                schema_errors = errors.Count,
+                rules = rules is null ? null : CinCensusValidateVerb.Json(rules),
+            },
             $"CIN census {year - 1}-{year % 100:00}: {file.Children:N0} children, {file.Episodes:N0} episodes, {bytes:N0} bytes in {built:0.00} s; "
-                + (errors.Count == 0 ? "valid against the DfE schema." : $"{errors.Count:N0} schema error(s)."));
+                + (errors.Count == 0 ? "valid against the DfE schema" : $"{errors.Count:N0} schema error(s)")
+                + (rules is null ? "." : $"; validation rules: {CinCensusValidateVerb.Summary(rules)} (reported, not failing the export; run validate cin-census for each issue)"));
         return errors.Count == 0 ? 0 : 1;
     }
 
-    public static Task<int> ValidateAsync(VerbContext context)
-    {
-        if (context.Options.Positional is ["ssda903", ..])
-        {
-            return Ssda903ValidateVerb.RunAsync(context);
-        }
-
-        if (context.Options.Positional is not ["cin-census", var path])
-        {
-            throw new VerbException("validate cin-census FILE [--year 2026]");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new VerbException($"no file at {path}");
-        }
-
-        var year = context.Options.Number("year") ?? YearInFile(path) ?? throw new VerbException("the file has no Header/CollectionDetails/Year: give --year");
-        var errors = new List<(int Line, int Column, string Message)>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = CinCensusSchema.For(year), DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-        settings.ValidationEventHandler += (_, e) => errors.Add((e.Exception.LineNumber, e.Exception.LinePosition, e.Message));
-        try
-        {
-            using var reader = XmlReader.Create(path, settings);
-            while (reader.Read())
-            {
-            }
-        }
-        catch (XmlException e)
-        {
-            errors.Add((e.LineNumber, e.LinePosition, e.Message));
-        }
-
-        if (!context.Options.Json)
-        {
-            foreach (var (line, column, message) in errors.Take(50))
-            {
-                context.Out.WriteLine($"line {line}, column {column}: {message}");
-            }
-        }
-
-        context.Report(
-            new { year, valid = errors.Count == 0, errors = errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }) },
-            errors.Count == 0 ? $"Valid against the {year - 1}-{year % 100:00} CIN census schema." : $"{errors.Count:N0} schema error(s).");
-        return Task.FromResult(errors.Count == 0 ? 0 : 1);
-    }
+    public static Task<int> ValidateAsync(VerbContext context) =>
+        context.Options.Positional is ["ssda903", ..] ? Ssda903ValidateVerb.RunAsync(context) : CinCensusValidateVerb.RunAsync(context);
 
     public static async Task<int> ImportAsync(VerbContext context)
     {
@@ -140,6 +118,11 @@ internal static class ReturnsVerbs
             {
                 context.Out.WriteLine($"line {problem.Line}, column {problem.Column}: {problem.Message}");
             }
+
+            if (result.Rules is not null)
+            {
+                CinCensusValidateVerb.Print(context.Out, result.Rules);
+            }
         }
 
         context.Report(
@@ -153,6 +136,7 @@ internal static class ReturnsVerbs
                 records_updated = result.Updated,
                 cin_import_seconds = Math.Round(seconds, 2),
                 problems = result.Problems.Select(p => new { line = p.Line, column = p.Column, message = p.Message }),
+                rules = result.Rules is null ? null : CinCensusValidateVerb.Json(result.Rules),
             },
             result.Succeeded
                 ? $"Imported {result.Children:N0} children ({result.ChildrenCreated:N0} new): {result.Created:N0} records created, {result.Updated:N0} updated in {seconds:0.00} s."
@@ -166,7 +150,7 @@ internal static class ReturnsVerbs
         return year is >= 2010 and <= 2100 ? year : throw new VerbException($"--year {year} is not a collection year");
     }
 
-    private static int? YearInFile(string path)
+    internal static int? YearInFile(string path)
     {
         try
         {

@@ -32,10 +32,64 @@ public sealed class CinCensusVerbsTests(SafeguardingWebFactory app) : IClassFixt
         Assert.Equal("330", file.Descendants("LEA").Single().Value);
         Assert.Contains(file.Descendants("CINreferralDate"), d => d.Value == "2025-10-01");
 
-        var (valid, said, _) = await Verbs.RunAsync(app, "validate", "cin-census", path);
-        Assert.True(valid == 0, said);
-        Assert.StartsWith("Valid against the 2025-26 CIN census schema", said, StringComparison.Ordinal);
+        // The rules' findings on the authority's own records are reported by the export, not a reason to fail it.
+        var rules = json.RootElement.GetProperty("rules");
+        Assert.Equal(rules.GetProperty("issues").GetArrayLength(), rules.GetProperty("errors").GetInt32() + rules.GetProperty("queries").GetInt32());
+
+        var (checkedExit, said, _) = await Verbs.RunAsync(app, "validate", "cin-census", path);
+        Assert.Contains("Valid against the 2025-26 CIN census schema", said, StringComparison.Ordinal);
+        Assert.Equal(rules.GetProperty("errors").GetInt32() == 0 ? 0 : 1, checkedExit);
     }
+
+    [Fact]
+    public async Task Validate_RunsTheRulesOnAFileThatMeetsTheSchema_NamingSectionLineAndChild_WithCountsPerRule()
+    {
+        var path = Path.Combine(folder, "rules.xml");
+        await File.WriteAllTextAsync(path, CensusFile("<CPPendDate>2025-06-19</CPPendDate>"));
+
+        var (exit, output, _) = await Verbs.RunAsync(app, "validate", "cin-census", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("ChildProtectionPlans line 11, child X1: 8840 (error, CPPstartDate, CPPendDate) The child protection plan starts and ends on the same day.", output, StringComparison.Ordinal);
+        Assert.Contains("Issues per rule:", output, StringComparison.Ordinal);
+        Assert.Contains("Valid against the 2025-26 CIN census schema; 1 error(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_WithQueriesAlone_Exits0_AndJsonListsEveryIssue()
+    {
+        var path = Path.Combine(folder, "queries.xml");
+        await File.WriteAllTextAsync(path, CensusFile(""));
+
+        var (exit, output, error) = await Verbs.RunAsync(app, "validate", "cin-census", path, "--json");
+
+        Assert.True(exit == 0, output + error);
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("valid").GetBoolean());
+        var rules = json.RootElement.GetProperty("rules");
+        Assert.Equal(0, rules.GetProperty("errors").GetInt32());
+        Assert.Contains(rules.GetProperty("issues").EnumerateArray(), i => i.GetProperty("rule").GetString() == "2887Q" && i.GetProperty("severity").GetString() == "query");
+    }
+
+    /// <summary>A file that meets the 2025-26 schema: one child (X1) on a child protection plan from Thursday 19 June 2025 after an enquiry and conference.</summary>
+    private static string CensusFile(string planEnd) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <Message>
+          <Header><CollectionDetails><Collection>CIN</Collection><Year>2026</Year><ReferenceDate>2026-03-31</ReferenceDate></CollectionDetails></Header>
+          <Children><Child>
+            <ChildIdentifiers><LAchildID>X1</LAchildID><UPN>{UpnFor("33012345678")}</UPN><PersonBirthDate>2015-01-01</PersonBirthDate><Sex>F</Sex></ChildIdentifiers>
+            <ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>
+            <CINdetails><CINreferralDate>2025-05-01</CINreferralDate><ReferralSource>6</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode>
+              <Assessments><AssessmentActualStartDate>2025-05-02</AssessmentActualStartDate><AssessmentAuthorisationDate>2025-06-01</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>3A</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>
+              <Section47><S47ActualStartDate>2025-06-02</S47ActualStartDate><InitialCPCtarget>2025-06-20</InitialCPCtarget><DateOfInitialCPC>2025-06-19</DateOfInitialCPC><ICPCnotRequired>0</ICPCnotRequired></Section47>
+              <ReferralNFA>0</ReferralNFA>
+              <ChildProtectionPlans><CPPstartDate>2025-06-19</CPPstartDate>{planEnd}<InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse><LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse><NumberOfPreviousCPP>0</NumberOfPreviousCPP></ChildProtectionPlans>
+            </CINdetails>
+          </Child></Children>
+        </Message>
+        """;
+
+    private static string UpnFor(string eleven) => Safeguarding.Core.Children.UpnFormat.CheckLetter(eleven + "1") + eleven + "1";
 
     [Fact]
     public async Task Import_OfTheFileJustExported_ChangesNothing_AndABadFileImportsNothing()
@@ -53,6 +107,7 @@ public sealed class CinCensusVerbsTests(SafeguardingWebFactory app) : IClassFixt
         Assert.Equal(0, json.RootElement.GetProperty("children_created").GetInt32());
         Assert.Equal(0, json.RootElement.GetProperty("records_created").GetInt32());
         Assert.Equal(0, json.RootElement.GetProperty("records_updated").GetInt32());
+        Assert.Equal(JsonValueKind.Object, json.RootElement.GetProperty("rules").ValueKind);
 
         var bad = Path.Combine(folder, "bad.xml");
         await File.WriteAllTextAsync(bad, "<Message><Children>");
