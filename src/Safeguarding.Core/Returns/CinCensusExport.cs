@@ -42,6 +42,7 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
             .Select(c => new { c.Id, c.EpisodeId, c.Kind, c.PlanId, c.HeldOn })
             .ToListAsync(cancellationToken);
         var initialConferenceDates = conferences.Where(c => c.Kind == ConferenceKind.Initial).ToDictionary(c => c.Id, c => c.HeldOn);
+        var initialConferencesInYear = conferences.Where(c => c.Kind == ConferenceKind.Initial && c.HeldOn >= start && c.HeldOn <= end).ToLookup(c => c.EpisodeId, c => (c.Id, c.HeldOn));
         var reviewsByPlan = conferences.Where(c => c.Kind == ConferenceKind.Review && c.PlanId != null && c.HeldOn >= start && c.HeldOn <= end)
             .ToLookup(c => c.PlanId!.Value, c => c.HeldOn);
         var plans = (await db.ChildProtectionPlans.AsNoTracking()
@@ -65,9 +66,11 @@ public sealed class CinCensusExport(SafeguardingDbContext db)
         XElement Details(CinEpisode e)
         {
             var episodeEnquiries = enquiries[e.Id].OrderBy(s => s.StartDate).ThenBy(s => s.Id).ToList();
-            var firstInitialConference = episodeEnquiries
-                .Select(s => s.InitialConferenceId is { } id && initialConferenceDates.TryGetValue(id, out var held) && held <= end ? held : (DateOnly?)null)
-                .FirstOrDefault(d => d is not null);
+            // The census records an initial conference once (rule 2884): under its section 47 when that is in the file,
+            // on the episode only when it is not (the enquiry ended before the year).
+            var reportedWithEnquiry = episodeEnquiries.Select(s => s.InitialConferenceId).OfType<Guid>().ToHashSet();
+            var firstInitialConference = initialConferencesInYear[e.Id].Where(c => !reportedWithEnquiry.Contains(c.Id))
+                .Select(c => (DateOnly?)c.HeldOn).Order().FirstOrDefault();
             return new XElement("CINdetails",
                 new XElement("CINreferralDate", Date(e.ReferralDate)),
                 new XElement("ReferralSource", e.ReferralSource),

@@ -216,6 +216,12 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
             ImportEnquiry(element, episode, source, existing, counts, context);
         }
 
+        // An initial conference reported on the episode rather than under a section 47: its enquiry was not in this year's file.
+        if (DateOf(details.Element("DateOfInitialCPC")) is { } conferenceHeld)
+        {
+            InitialConference(episode, conferenceHeld, source, existing, counts, context);
+        }
+
         foreach (var element in details.Elements("ChildProtectionPlans"))
         {
             ImportPlan(element, episode, source, existing, counts, context);

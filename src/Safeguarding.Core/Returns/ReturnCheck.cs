@@ -70,7 +70,11 @@ public static class ReturnChecks
         }
 
         var file = await new CinCensusExport(db).ExportAsync(collectionYear, CheckedLocalAuthority, now, cancellationToken);
-        return OfCinCensus(file.Document, collectionYear);
+        // Read back as the export writes it, so each finding gives the line it has in the exported file.
+        using var written = new MemoryStream();
+        await CinCensusExport.WriteAsync(file.Document, written, cancellationToken);
+        written.Position = 0;
+        return OfCinCensus(XDocument.Load(written, LoadOptions.SetLineInfo), collectionYear);
     }
 
     /// <summary>Checks uploaded files: one XML file for the CIN census, the CSV files of the SSDA903.</summary>
@@ -137,11 +141,19 @@ public static class ReturnChecks
         return new ReturnCheck(StatutoryReturn.Ssda903, ssda903.CollectionYear, [], findings);
     }
 
-    /// <summary>The census against the year's schema; only a file that passes it is worth checking further.</summary>
+    /// <summary>The census against the year's schema, then the DfE's rules: only a file that passes the schema is worth checking further.</summary>
     private static ReturnCheck OfCinCensus(XDocument document, int collectionYear)
     {
         var schemaErrors = CinCensusExport.SchemaErrors(document, collectionYear);
-        return new ReturnCheck(StatutoryReturn.CinCensus, collectionYear, schemaErrors, []);
+        if (schemaErrors.Count > 0)
+        {
+            return new ReturnCheck(StatutoryReturn.CinCensus, collectionYear, schemaErrors, []);
+        }
+
+        var findings = CinCensusValidator.Validate(document, collectionYear).Issues
+            .Select(i => new ReturnFinding(i.Rule, i.Severity == CinCensusSeverity.Error, i.Child, i.Line > 0 ? $"{i.Section}, line {i.Line}" : i.Section, i.Fields, i.Message))
+            .ToList();
+        return new ReturnCheck(StatutoryReturn.CinCensus, collectionYear, [], findings);
     }
 
     /// <summary>

@@ -50,7 +50,9 @@ public sealed class CinCensusExportTests : IAsyncLifetime
         Assert.Equal("2025-05-12", Value(details, "CINreferralDate"));
         Assert.Equal("6", Value(details, "ReferralSource"));
         Assert.Equal("N1", Value(details, "PrimaryNeedCode"));
-        Assert.Equal("2025-06-03", details.Element("DateOfInitialCPC")?.Value);
+        // Reported once, under the section 47 that led to it (rule 2884).
+        Assert.Null(details.Element("DateOfInitialCPC"));
+        Assert.Equal("2025-06-03", details.Element("Section47")?.Element("DateOfInitialCPC")?.Value);
         Assert.Equal(["3A", "18C"], details.Descendants("AssessmentFactors").Select(f => f.Value));
         Assert.Equal("2025-06-04", Value(details, "InitialCPCtarget"));
         Assert.Equal("0", Value(details, "ICPCnotRequired"));
@@ -114,6 +116,50 @@ public sealed class CinCensusExportTests : IAsyncLifetime
         Assert.Equal(first, second);
         Assert.Equal((0, 0, 0), (again.ChildrenCreated, again.Created, again.Updated));
         Assert.All(await db.CinEpisodes.Select(e => e.Source).ToListAsync(), s => Assert.StartsWith("CIN census 2025-26 import", s, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnInitialConferenceWhoseEnquiryEndedBeforeTheYear_IsOnTheEpisode_AndRoundTrips()
+    {
+        var child = await AddChildAsync("E500000005", null, new DateOnly(2013, 3, 3));
+        await using (var db = database.NewContext())
+        {
+            var episode = Episode(child, new DateOnly(2025, 3, 1));
+            var discussion = new StrategyDiscussion { Id = Guid.NewGuid(), PartnershipId = partnershipId, EpisodeId = episode.Id, PersonId = child, HeldOn = new DateOnly(2025, 3, 3), Section47Agreed = true, Rationale = "Disclosure" };
+            var enquiry = new Section47Enquiry
+            {
+                Id = Guid.NewGuid(),
+                PartnershipId = partnershipId,
+                EpisodeId = episode.Id,
+                PersonId = child,
+                StrategyDiscussionId = discussion.Id,
+                StartDate = new DateOnly(2025, 3, 3),
+                InitialConferenceTarget = new DateOnly(2025, 3, 24),
+                Outcome = Section47Outcome.ConferenceRequired,
+                OutcomeDate = new DateOnly(2025, 3, 20),
+            };
+            var icpc = Conference(episode, child, ConferenceKind.Initial, new DateOnly(2025, 4, 2), ConferenceDecision.NoPlan);
+            icpc.Section47EnquiryId = enquiry.Id;
+            enquiry.InitialConferenceId = icpc.Id;
+            db.AddRange(episode, discussion, enquiry, icpc);
+            db.Record(new Registered(partnershipId), ProcessContext.System(Now));
+            await db.SaveChangesAsync();
+        }
+
+        var first = await ExportAsync();
+        var text = await TextOfAsync(first.Document);
+        await using var empty = await TestDatabase.CreateAsync();
+        await empty.MigrateAsync();
+        var elsewhere = await PartnershipInAsync(empty);
+        await ImportAsync(empty, elsewhere, text);
+        await using var imported = empty.NewContext(new FixedTenantScope(elsewhere));
+        var second = await TextOfAsync((await new CinCensusExport(imported).ExportAsync(2026, "999", Now)).Document);
+
+        // The enquiry ended on 20 March 2025, so it is last year's; the conference it led to was held in this year.
+        var details = Assert.Single(first.Document.Descendants("CINdetails"));
+        Assert.Empty(details.Elements("Section47"));
+        Assert.Equal("2025-04-02", details.Element("DateOfInitialCPC")?.Value);
+        Assert.Equal(text, second);
     }
 
     [Fact]

@@ -24,8 +24,10 @@ public sealed class ReturnChecksPageTests(SafeguardingWebFactory app) : IClassFi
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    [Fact]
-    public async Task TheRecords_AreCheckedAsTheExportBuildsThem_AndTheCheckIsAudited()
+    [Theory]
+    [InlineData("ssda903", StatutoryReturn.Ssda903, "SSDA903")]
+    [InlineData("cin-census", StatutoryReturn.CinCensus, "CIN census")]
+    public async Task TheRecords_AreCheckedAsTheExportBuildsThem_AndTheCheckIsAudited(string key, StatutoryReturn kind, string heading)
     {
         var analyst = await app.SignedInAsAsync(Roles.PerformanceAnalyst);
         var summary = await analyst.GetDocumentAsync("/performance");
@@ -33,15 +35,15 @@ public sealed class ReturnChecksPageTests(SafeguardingWebFactory app) : IClassFi
         var form = await analyst.GetDocumentAsync("/performance/returns");
         Assert.Equal(3, form.QuerySelectorAll("select[name=Year] option").Length);
 
-        var page = await analyst.GetDocumentAsync($"/performance/returns?return=ssda903&year={LastYear}");
+        var page = await analyst.GetDocumentAsync($"/performance/returns?return={key}&year={LastYear}");
 
-        Assert.Contains("SSDA903", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(heading, page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         ReturnCheck expected;
         await using (var db = app.NewDbContext())
         {
-            expected = await ReturnChecks.OfRecordsAsync(db, StatutoryReturn.Ssda903, LastYear, DateTimeOffset.UtcNow);
+            expected = await ReturnChecks.OfRecordsAsync(db, kind, LastYear, DateTimeOffset.UtcNow);
             Assert.True(await db.AuditEvents.AnyAsync(a => a.EventType == "RecordViewed" && a.SubjectType == IndexModel.SubjectType
-                && a.SubjectId == $"ssda903 {LastYear}" && a.ActorUserId != null));
+                && a.SubjectId == $"{key} {LastYear}" && a.ActorUserId != null));
         }
 
         if (expected.Findings.Count == 0)
@@ -52,6 +54,7 @@ public sealed class ReturnChecksPageTests(SafeguardingWebFactory app) : IClassFi
         {
             var rows = page.QuerySelectorAll("caption").Single(c => c.TextContent.Contains("Findings by rule", StringComparison.Ordinal)).ParentElement!.QuerySelectorAll("tbody tr");
             Assert.Equal(expected.Rules.Select(r => r.Rule), rows.Select(r => r.QuerySelector("th")!.TextContent.Split(':')[0].Trim()));
+            Assert.Contains($"{expected.Errors:N0}: the DfE will not accept", page.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
         }
     }
 
