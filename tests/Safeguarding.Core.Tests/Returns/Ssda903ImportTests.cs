@@ -125,6 +125,7 @@ public sealed class Ssda903ImportTests(Ssda903ImportTests.CityReturns city) : IC
     [InlineData("episodes.csv", "DECOM", "31/02/2025", "is not a date written dd/mm/yyyy")]
     [InlineData("episodes.csv", "LS", "C9", "is not one of the codes")]
     [InlineData("reviews.csv", "REVIEW_CODE", "PN9", "is not one of the codes")]
+    [InlineData("episodes.csv", "URN", "SC12345678901", "is longer than the 10 characters the records hold")]
     public async Task AValueThatCannotBeStored_ImportsNothing_AndSaysWhere(string file, string column, string value, string message)
     {
         var folder = CopyOf(city.ThisYear);

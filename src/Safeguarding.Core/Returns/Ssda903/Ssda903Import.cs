@@ -138,6 +138,7 @@ public sealed class Ssda903Import(SafeguardingDbContext db)
     private sealed class Run(SafeguardingDbContext db, Ssda903Return read, Dictionary<string, string> fileOf, Guid partnershipId, string source, ProcessContext context, ImportedChildren people)
     {
         private readonly (DateOnly Start, DateOnly End) year = CollectionYear.Of(read.CollectionYear);
+        private static readonly (string Column, int Longest)[] Longest = [("CHILD", 40), ("URN", 10)];
         private static readonly string[] AdoptionDetails = ["DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"];
         private readonly Dictionary<Guid, List<CarePeriod>> periods = [];
         private readonly Dictionary<Guid, CarePeriod> periodById = [];
@@ -197,6 +198,16 @@ public sealed class Ssda903Import(SafeguardingDbContext db)
         /// <summary>Header first (the children), then episodes (the periods of care every other table hangs on).</summary>
         public void Import()
         {
+            foreach (var table in read.Tables.Values)
+            {
+                ForEachRow(table.Name, Fits);
+            }
+
+            if (Problems.Count > 0)
+            {
+                return;
+            }
+
             ForEachRow("header", Header);
             ImportEpisodes();
             ForEachRow("uasc", Uasc);
@@ -205,6 +216,18 @@ public sealed class Ssda903Import(SafeguardingDbContext db)
             ForEachRow("placed_adoption", PlacedForAdoption);
             ForEachRow("ad1", Adopted);
             ForEachRow("oc3", CareLeaver);
+        }
+
+        /// <summary>Values the specification allows longer than the records hold: an LA child id is kept as an identifier, a URN as Ofsted gives it.</summary>
+        private void Fits(Row row)
+        {
+            foreach (var (column, longest) in Longest)
+            {
+                if (row.Text(column) is { } value && value.Length > longest)
+                {
+                    Problem(row, column, $"{column} '{value}' is longer than the {longest} characters the records hold");
+                }
+            }
         }
 
         private void Header(Row row)
