@@ -190,6 +190,21 @@ public sealed class Ssda903ImportTests(Ssda903ImportTests.CityReturns city) : IC
         Assert.True(await db.CareEpisodes.AnyAsync());
     }
 
+    [Fact]
+    public async Task RowsOfATableTheSystemDoesNotRecord_AreReportedAsNotImported()
+    {
+        var folder = CopyOf(city.ThisYear);
+        await File.AppendAllTextAsync(Path.Combine(folder.FullName, "prev_perm.csv"), "UASC1,05/05/2009,P1,,\r\n");
+        await using var empty = await EmptyAsync();
+        var partnership = await PartnershipInAsync(empty);
+
+        var result = await ImportAsync(empty, partnership, folder.FullName);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems.Take(5)));
+        var note = Assert.Single(result.NotImported);
+        Assert.StartsWith("prev_perm.csv: 1 row(s) not imported: the system does not record previous permanence", note, StringComparison.Ordinal);
+    }
+
     private DirectoryInfo CopyOf(string folder)
     {
         var copy = city.NewFolder("ssda903-bad-");

@@ -98,7 +98,7 @@ public sealed class Ssda903Import(SafeguardingDbContext db)
             return Failed(collectionYear, run.Problems) with { Validation = validation };
         }
 
-        progress?.Report($"Imported {run.Children.Count:N0} children ({run.ChildrenCreated:N0} new).");
+        progress?.Report($"Matched {run.Children.Count:N0} children ({run.ChildrenCreated:N0} new); saving in one transaction.");
         var counts = run.Counts.Select(c => new Ssda903ImportCount(c.Key, c.Value.Created, c.Value.Updated, c.Value.Unchanged)).ToList();
         db.Record(new Ssda903Imported(partnershipId, name, collectionYear, run.Children.Count, run.ChildrenCreated, counts.Sum(c => c.Created), counts.Sum(c => c.Updated)), context);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -317,7 +317,7 @@ public sealed class Ssda903Import(SafeguardingDbContext db)
                 var last = EpisodesOf(period.Id).MaxBy(e => e.StartDate)!;
                 var ended = last.EndDate is not null && last.EndReason is { } reason && reason != "X1";
                 var changed = ended && (Set(period.EndDate, last.EndDate, v => period.EndDate = v) | Set(period.EndReason, last.EndReason, v => period.EndReason = v));
-                Count("periods of care", db.Entry(period).State == EntityState.Added, Marked(period, changed));
+                Count("periods of care", db.Entry(period).State == EntityState.Added, MarkedPeriod(period, changed));
             }
         }
 
@@ -335,7 +335,7 @@ public sealed class Ssda903Import(SafeguardingDbContext db)
             var changed = false;
             foreach (var period in inYear)
             {
-                changed |= Marked(period, Set(period.IsUnaccompaniedAsylumSeeker, true, v => period.IsUnaccompaniedAsylumSeeker = v)
+                changed |= MarkedPeriod(period, Set(period.IsUnaccompaniedAsylumSeeker, true, v => period.IsUnaccompaniedAsylumSeeker = v)
                     | Set(period.UnaccompaniedCeasedOn, row.Date("DUC") ?? period.UnaccompaniedCeasedOn, v => period.UnaccompaniedCeasedOn = v));
             }
 
@@ -577,7 +577,7 @@ public sealed class Ssda903Import(SafeguardingDbContext db)
             Problems.Add(new(row.File, row.Line, row.Table.IndexOf(column) + 1, message));
 
         /// <summary>Marks a record the import changed with where its facts now come from; passes the change on.</summary>
-        private bool Marked(CarePeriod period, bool changed)
+        private bool MarkedPeriod(CarePeriod period, bool changed)
         {
             if (changed)
             {
