@@ -37,6 +37,15 @@ public sealed class Person : IPartnershipOwned, IConcurrencyVersioned, IRestrict
     public Guid? SchoolId { get; set; }
     public bool IsChild { get; set; }
 
+    /// <summary>
+    /// SSDA903 MOTHER as an imported return gave it: a girl the return says is a mother, whose child may have no record
+    /// here. The export counts this beside the children recorded through relationships.
+    /// </summary>
+    public bool IsMotherPerSsda903 { get; set; }
+
+    /// <summary>SSDA903 MC_DOB as an imported return gave it: the birth of her most recent child, when the return knew it.</summary>
+    public DateOnly? ChildBornOnPerSsda903 { get; set; }
+
     /// <summary>Only named users see a restricted record; others must break glass with a reason.</summary>
     public bool IsRestricted { get; set; }
 

@@ -8,6 +8,7 @@ using Safeguarding.Core.Audit;
 using Safeguarding.Core.Children;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Pathway;
+using static Safeguarding.Core.Returns.ImportChanges;
 
 namespace Safeguarding.Core.Returns;
 
@@ -82,12 +83,13 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         // The rules run only on a file that meets the schema; what they find is returned with the import, not blocking it.
         var rules = CinCensusValidator.Validate(document, year);
         var source = $"CIN census {year - 1}-{year % 100:00} import ({Path.GetFileName(fileName)})";
-        var existing = await ExistingAsync(cancellationToken);
+        var people = await ImportedChildren.LoadAsync(db, cancellationToken);
+        var existing = await ExistingAsync(people, cancellationToken);
         var counts = new Counts();
         var children = document.Root!.Element("Children")!.Elements("Child").ToList();
         foreach (var child in children)
         {
-            ImportChild(child, partnershipId, source, existing, counts, context, problems);
+            ImportChild(child, partnershipId, source, people, existing, counts, context, problems);
         }
 
         if (problems.Count > 0)
@@ -103,24 +105,14 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         return new(year, children.Count, counts.ChildrenCreated, counts.Created, counts.Updated, []) { Rules = rules };
     }
 
-    private void ImportChild(XElement child, Guid partnershipId, string source, Existing existing, Counts counts, ProcessContext context, List<ImportProblem> problems)
+    private void ImportChild(XElement child, Guid partnershipId, string source, ImportedChildren people, Existing existing, Counts counts, ProcessContext context, List<ImportProblem> problems)
     {
         var identifiers = child.Element("ChildIdentifiers")!;
         var laChildId = identifiers.Element("LAchildID")!.Value.Trim();
-        var person = existing.PersonFor(laChildId);
+        var person = people.Find(laChildId);
         if (person is null)
         {
-            person = new Person
-            {
-                Id = Guid.CreateVersion7(context.Now),
-                PartnershipId = partnershipId,
-                GivenName = "Not known",
-                FamilyName = $"(LA child id {laChildId})",
-                IsChild = true,
-            };
-            db.People.Add(person);
-            db.PersonIdentifiers.Add(Identifier(person, PersonIdentifierType.LocalAuthorityChildId, laChildId, context));
-            existing.AddPerson(laChildId, person);
+            person = people.Add(laChildId, partnershipId, context);
             counts.ChildrenCreated++;
         }
 
@@ -128,10 +120,9 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         person.ExpectedDateOfBirth = DateOf(identifiers.Element("ExpectedPersonBirthDate")) ?? person.ExpectedDateOfBirth;
         person.Sex = identifiers.Element("Sex")!.Value switch { "M" => PersonSex.Male, "F" => PersonSex.Female, _ => PersonSex.NotKnown };
         person.EthnicityCode = child.Element("ChildCharacteristics")!.Element("Ethnicity")!.Value;
-        if (identifiers.Element("UPN")?.Value is { } upn && !existing.HasIdentifier(person.Id, PersonIdentifierType.UniquePupilNumber, upn))
+        if (identifiers.Element("UPN")?.Value is { } upn)
         {
-            db.PersonIdentifiers.Add(Identifier(person, PersonIdentifierType.UniquePupilNumber, upn, context));
-            existing.AddIdentifier(person.Id, PersonIdentifierType.UniquePupilNumber, upn);
+            people.AddIdentifier(person, PersonIdentifierType.UniquePupilNumber, upn, context);
         }
 
         foreach (var details in child.Elements("CINdetails"))
@@ -357,49 +348,13 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         return conference;
     }
 
-    /// <summary>Everything an import might match, loaded once: per-row queries would take minutes at city size.</summary>
-    private async Task<Existing> ExistingAsync(CancellationToken cancellationToken)
+    /// <summary>Every record an import might match, loaded once: per-row queries would take minutes at city size.</summary>
+    private async Task<Existing> ExistingAsync(ImportedChildren people, CancellationToken cancellationToken)
     {
-        var mergedInto = await db.People.Where(p => p.MergedIntoId != null).Select(p => new { p.Id, p.MergedIntoId }).ToDictionaryAsync(p => p.Id, p => p.MergedIntoId!.Value, cancellationToken);
-        var identifiers = await db.PersonIdentifiers.AsNoTracking()
-            .Where(i => i.Type == PersonIdentifierType.LocalAuthorityChildId || i.Type == PersonIdentifierType.UniquePupilNumber)
-            .Select(i => new { i.PersonId, i.Type, i.Value }).ToListAsync(cancellationToken);
-        var peopleIds = identifiers.Where(i => i.Type == PersonIdentifierType.LocalAuthorityChildId).Select(i => Survivor(i.PersonId)).ToHashSet();
-        var people = new Dictionary<Guid, Person>();
-        foreach (var batch in peopleIds.Chunk(5_000))
-        {
-            foreach (var person in await db.People.Where(p => batch.Contains(p.Id)).ToListAsync(cancellationToken))
-            {
-                people[person.Id] = person;
-            }
-        }
-
         var existing = new Existing();
-
-        // Children exported without a recorded LA child id carry one derived from their record's id.
-        var withLaChildId = identifiers.Where(i => i.Type == PersonIdentifierType.LocalAuthorityChildId).Select(i => i.PersonId).ToHashSet();
-        var withEpisodes = await db.CinEpisodes.Select(e => e.PersonId).Distinct().ToListAsync(cancellationToken);
-        foreach (var batch in withEpisodes.Select(Survivor).Where(id => !withLaChildId.Contains(id)).Distinct().Chunk(5_000))
-        {
-            foreach (var person in await db.People.Where(p => batch.Contains(p.Id)).ToListAsync(cancellationToken))
-            {
-                existing.AddPerson(ReturnChildren.SystemChildId(person.Id), person);
-            }
-        }
-
-        foreach (var i in identifiers)
-        {
-            var survivor = Survivor(i.PersonId);
-            existing.AddIdentifier(survivor, i.Type, i.Value);
-            if (i.Type == PersonIdentifierType.LocalAuthorityChildId && people.TryGetValue(survivor, out var person))
-            {
-                existing.AddPerson(i.Value, person);
-            }
-        }
-
         foreach (var e in await db.CinEpisodes.ToListAsync(cancellationToken))
         {
-            existing.Episodes[(Survivor(e.PersonId), e.ReferralDate)] = e;
+            existing.Episodes[(people.Survivor(e.PersonId), e.ReferralDate)] = e;
         }
 
         foreach (var a in await db.Assessments.ToListAsync(cancellationToken))
@@ -435,20 +390,7 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         }
 
         return existing;
-
-        Guid Survivor(Guid id)
-        {
-            for (var hops = 0; mergedInto.TryGetValue(id, out var next) && hops < 100; hops++)
-            {
-                id = next;
-            }
-
-            return id;
-        }
     }
-
-    private static PersonIdentifier Identifier(Person person, PersonIdentifierType type, string value, ProcessContext context) =>
-        new() { Id = Guid.CreateVersion7(context.Now), PartnershipId = person.PartnershipId, PersonId = person.Id, Type = type, Value = value, RecordedAt = context.Now };
 
     private static CinCensusImportResult Failed(int year, IReadOnlyList<ImportProblem> problems) => new(year, 0, 0, 0, 0, problems);
 
@@ -460,21 +402,6 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
 
     private static bool YesNo(XElement element) => element.Value.Trim() is "1" or "true";
 
-    /// <summary>Sets the value when it differs; true when it did.</summary>
-    private static bool Set<T>(T current, T value, Action<T> set)
-    {
-        if (EqualityComparer<T>.Default.Equals(current, value))
-        {
-            return false;
-        }
-
-        set(value);
-        return true;
-    }
-
-    /// <summary>1 when any field of a record that was already there changed (a record counts once however many fields moved).</summary>
-    private static int Changed(bool isNew, params bool[] changes) => !isNew && changes.Any(c => c) ? 1 : 0;
-
     private sealed class Counts
     {
         public int ChildrenCreated { get; set; }
@@ -484,9 +411,6 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
 
     private sealed class Existing
     {
-        private readonly Dictionary<string, Person> byLaChildId = new(StringComparer.Ordinal);
-        private readonly HashSet<(Guid, PersonIdentifierType, string)> identifiers = [];
-
         public Dictionary<(Guid Person, DateOnly Referred), CinEpisode> Episodes { get; } = [];
         public Dictionary<(Guid Episode, DateOnly Started), Assessment> Assessments { get; } = [];
         public Dictionary<(Guid Episode, DateOnly Started), CinPlan> CinPlans { get; } = [];
@@ -494,13 +418,5 @@ public sealed class CinCensusImport(SafeguardingDbContext db)
         public Dictionary<(Guid Episode, DateOnly Started), ChildProtectionPlan> Plans { get; } = [];
         public Dictionary<(Guid Episode, DateOnly Held), ChildProtectionConference> InitialConferences { get; } = [];
         public HashSet<(Guid Plan, DateOnly Held)> Reviews { get; } = [];
-
-        public Person? PersonFor(string laChildId) => byLaChildId.GetValueOrDefault(laChildId);
-
-        public void AddPerson(string laChildId, Person person) => byLaChildId.TryAdd(laChildId, person);
-
-        public bool HasIdentifier(Guid person, PersonIdentifierType type, string value) => identifiers.Contains((person, type, value));
-
-        public void AddIdentifier(Guid person, PersonIdentifierType type, string value) => identifiers.Add((person, type, value));
     }
 }

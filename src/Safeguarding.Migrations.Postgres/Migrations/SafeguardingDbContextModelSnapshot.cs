@@ -572,6 +572,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateOnly?>("ChildBornOnPerSsda903")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
@@ -593,6 +596,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(400)");
 
                     b.Property<bool>("IsChild")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsMotherPerSsda903")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsRestricted")

@@ -563,6 +563,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ChildBornOnPerSsda903")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("TEXT");
 
@@ -584,6 +587,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsChild")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMotherPerSsda903")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsRestricted")

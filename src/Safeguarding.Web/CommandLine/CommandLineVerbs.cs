@@ -76,6 +76,9 @@ public static class CommandLineVerbs
               validate ssda903 DIR [--year Y]          run the DfE's SSDA903 validation rules over a folder of 903 CSVs
               import cin-census FILE                   load a CIN census file into the pathway records
                 [--partnership CODE]                   (idempotent; nothing is imported from a bad file)
+              import ssda903 DIR [--year Y]            load a folder of SSDA903 CSVs into the looked-after records
+                [--partnership CODE]                   (idempotent; nothing is imported when a file is bad;
+                                                       DfE rule issues are reported, not blocking)
               working-days add DATE N [--json]         the date N working days after DATE
               working-days between A B [--json]        working days after A up to and including B
               working-days is DATE [--json]            whether DATE is a working day

@@ -10,8 +10,8 @@ namespace Safeguarding.Web.CommandLine;
 
 /// <summary>
 /// Statutory returns from the command line, for scripted use by a performance team:
-/// `export cin-census --year 2026 --out FILE [--la 330] [--partnership CODE]` and
-/// `validate cin-census FILE [--year 2026]` (see <see cref="CinCensusValidateVerb"/>).
+/// `export cin-census --year 2026 --out FILE [--la 330] [--partnership CODE]`,
+/// `validate cin-census FILE [--year 2026]` (see <see cref="CinCensusValidateVerb"/>) and `import cin-census FILE`; the SSDA903 and Annex A verbs are dispatched from here.
 /// </summary>
 internal static class ReturnsVerbs
 {
@@ -96,9 +96,14 @@ internal static class ReturnsVerbs
 
     public static async Task<int> ImportAsync(VerbContext context)
     {
+        if (context.Options.Positional is ["ssda903", ..])
+        {
+            return await Ssda903ImportVerb.RunAsync(context);
+        }
+
         if (context.Options.Positional is not ["cin-census", var path])
         {
-            throw new VerbException("import cin-census FILE [--partnership CODE]");
+            throw new VerbException("import cin-census FILE or import ssda903 DIR [--year 2026] [--partnership CODE]");
         }
 
         if (!File.Exists(path))

@@ -186,14 +186,14 @@ public sealed class Ssda903Export(SafeguardingDbContext db)
         foreach (var child in headerChildren)
         {
             var female = child.Sex == PersonSex.Female;
-            var childBorn = motherhood.TryGetValue(child.PersonId, out var born) ? born : (DateOnly?)null;
+            var mother = motherhood.TryGetValue(child.PersonId, out var childBorn);
             Add("header", child.PersonId, null, new(StringComparer.Ordinal)
             {
                 ["SEX"] = Sex(spec, "header", child.Sex),
                 ["DOB"] = Date(child.DateOfBirth),
                 ["ETHNIC"] = child.Ethnicity ?? "NOBT",
                 ["UPN"] = Upn(child, start),
-                ["MOTHER"] = female ? childBorn is null ? "0" : "1" : "",
+                ["MOTHER"] = female ? mother ? "1" : "0" : "",
                 ["MC_DOB"] = female ? Date(childBorn) : "",
             });
         }
@@ -216,13 +216,22 @@ public sealed class Ssda903Export(SafeguardingDbContext db)
         return new Ssda903Return(collectionYear, tables);
     }
 
-    /// <summary>The date a child's most recent child was born, for girls who are mothers (by the end of the year), by surviving record.</summary>
-    private async Task<Dictionary<Guid, DateOnly>> MotherhoodAsync(List<Guid> girls, Dictionary<Guid, Guid> survivors, DateOnly end, CancellationToken cancellationToken)
+    /// <summary>
+    /// Girls who are mothers by the end of the year, by surviving record, with the birth of their most recent child
+    /// (null when only an imported return said she is a mother and it did not know the date).
+    /// </summary>
+    private async Task<Dictionary<Guid, DateOnly?>> MotherhoodAsync(List<Guid> girls, Dictionary<Guid, Guid> survivors, DateOnly end, CancellationToken cancellationToken)
     {
         // A relationship reads "PersonId's parent is RelatedPersonId"; the girl's other records count too.
         var wanted = girls.ToHashSet();
         var records = survivors.Where(s => wanted.Contains(s.Value)).Select(s => s.Key).Concat(girls).Distinct().ToList();
-        var born = new Dictionary<Guid, DateOnly>();
+        var born = new Dictionary<Guid, DateOnly?>();
+        void Born(Guid record, DateOnly? on)
+        {
+            var mother = survivors.TryGetValue(record, out var survivor) ? survivor : record;
+            born[mother] = born.TryGetValue(mother, out var latest) && (on is null || latest > on) ? latest : on;
+        }
+
         foreach (var batch in records.Chunk(5_000))
         {
             var babies = await db.PersonRelationships.AsNoTracking()
@@ -232,11 +241,17 @@ public sealed class Ssda903Export(SafeguardingDbContext db)
                 .ToListAsync(cancellationToken);
             foreach (var baby in babies)
             {
-                var mother = survivors.TryGetValue(baby.RelatedPersonId, out var survivor) ? survivor : baby.RelatedPersonId;
-                if (!born.TryGetValue(mother, out var latest) || baby.DateOfBirth!.Value > latest)
-                {
-                    born[mother] = baby.DateOfBirth!.Value;
-                }
+                Born(baby.RelatedPersonId, baby.DateOfBirth);
+            }
+
+            // A return's word for a child born after the year belongs to a later year's return.
+            var returned = await db.People.AsNoTracking()
+                .Where(p => batch.Contains(p.Id) && p.IsMotherPerSsda903 && (p.ChildBornOnPerSsda903 == null || p.ChildBornOnPerSsda903 <= end))
+                .Select(p => new { p.Id, p.ChildBornOnPerSsda903 })
+                .ToListAsync(cancellationToken);
+            foreach (var girl in returned)
+            {
+                Born(girl.Id, girl.ChildBornOnPerSsda903);
             }
         }
 
