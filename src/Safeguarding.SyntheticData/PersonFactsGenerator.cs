@@ -44,6 +44,7 @@ public static class PersonFactsGenerator
         var schools = new List<PersonSchool>();
         var people = city.People;
         var serial = 0;
+        var childIds = new HashSet<int>();
         foreach (var person in people)
         {
             if (person.NhsNumber is { } nhs)
@@ -106,7 +107,15 @@ public static class PersonFactsGenerator
 
             if (random.Chance(0.2))
             {
-                identifiers.Add(Identifier(person, PersonIdentifierType.LocalAuthorityChildId, string.Create(CultureInfo.InvariantCulture, $"ASH{100000 + random.Next(900000)}"), council.Id));
+                // Each child their own: a council never gives two children one id, and the returns match children by it.
+                // A number already given moves on to the next free one, so no extra draw disturbs the rest of the city.
+                var number = random.Next(900000);
+                while (!childIds.Add(number))
+                {
+                    number = (number + 1) % 900000;
+                }
+
+                identifiers.Add(Identifier(person, PersonIdentifierType.LocalAuthorityChildId, string.Create(CultureInfo.InvariantCulture, $"ASH{100000 + number}"), council.Id));
             }
 
             if (random.Chance(0.06))

@@ -19,6 +19,19 @@ public sealed class PersonFactsGeneratorTests
     }
 
     [Fact]
+    public void LocalAuthorityChildIds_AreUnique_EvenInACityBigEnoughForRandomIdsToCollide()
+    {
+        // 30,000 children give about 6,000 ids out of 900,000: some twenty would collide if drawn independently.
+        var facts = PersonFactsGenerator.For(CityGenerator.Generate(new CitySpec { Children = 30_000, Years = 0 }));
+
+        var ids = facts.Identifiers.Where(i => i.Type == PersonIdentifierType.LocalAuthorityChildId).Select(i => i.Value).ToList();
+
+        Assert.True(ids.Count > 5_000, $"{ids.Count} ids");
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^ASH[1-9][0-9]{5}$", id));
+    }
+
+    [Fact]
     public void UniquePupilNumbers_AreUnique_ForChildrenAtSchool_AndYoungPeopleWhoHaveLeftIt()
     {
         var upns = Facts.Identifiers.Where(i => i.Type == PersonIdentifierType.UniquePupilNumber).ToList();
