@@ -115,7 +115,8 @@ internal static class ReturnsVerbs
         await using var disposeDb = db;
         var clock = Stopwatch.StartNew();
         await using var stream = File.OpenRead(path);
-        var result = await new CinCensusImport(db).ImportAsync(stream, path, ProcessContext.System(DateTimeOffset.UtcNow, "import cin-census", partnershipId));
+        var result = await new CinCensusImport(db).ImportAsync(stream, path, ProcessContext.System(DateTimeOffset.UtcNow, "import cin-census", partnershipId),
+            context.Options.Json ? null : new ProgressLines(context.Out));
         var seconds = clock.Elapsed.TotalSeconds;
         if (!context.Options.Json)
         {

@@ -37,7 +37,7 @@ internal static class Ssda903ImportVerb
         var (db, partnershipId) = await ReturnsVerbs.PartnershipContextAsync(context);
         await using var disposeDb = db;
         var clock = Stopwatch.StartNew();
-        var progress = context.Options.Json ? null : new Lines(context.Out);
+        var progress = context.Options.Json ? null : new ProgressLines(context.Out);
         var result = await new Ssda903Import(db).ImportAsync(directory, year, ProcessContext.System(DateTimeOffset.UtcNow, "import ssda903", partnershipId), progress);
         var seconds = clock.Elapsed.TotalSeconds;
         var validation = result.Validation;
@@ -93,11 +93,5 @@ internal static class Ssda903ImportVerb
                     + $"{validation?.Errors ?? 0:N0} rule error(s) and {validation?.Queries ?? 0:N0} query(ies) reported."
                 : $"Nothing imported: {result.Problems.Count:N0} problem(s).");
         return result.Succeeded ? 0 : 1;
-    }
-
-    /// <summary>Progress written as it happens, in order (Progress&lt;T&gt; would post it to the thread pool).</summary>
-    private sealed class Lines(TextWriter output) : IProgress<string>
-    {
-        public void Report(string value) => output.WriteLine(value);
     }
 }

@@ -109,6 +109,13 @@ public sealed class CinCensusVerbsTests(SafeguardingWebFactory app) : IClassFixt
         Assert.Equal(0, json.RootElement.GetProperty("records_updated").GetInt32());
         Assert.Equal(JsonValueKind.Object, json.RootElement.GetProperty("rules").ValueKind);
 
+        // A person at a terminal sees each stage as it happens.
+        var (again, progress, _) = await Verbs.RunAsync(app, "import", "cin-census", path);
+        Assert.Equal(0, again);
+        var stages = new[] { "meets the DfE schema", "Ran the DfE rules", "saving in one transaction" }.Select(s => progress.IndexOf(s, StringComparison.Ordinal)).ToList();
+        Assert.All(stages, at => Assert.True(at >= 0, progress));
+        Assert.Equal(stages.Order(), stages);
+
         var bad = Path.Combine(folder, "bad.xml");
         await File.WriteAllTextAsync(bad, "<Message><Children>");
         var (refused, said, _) = await Verbs.RunAsync(app, "import", "cin-census", bad);
