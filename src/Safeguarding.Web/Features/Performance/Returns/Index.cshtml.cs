@@ -108,7 +108,7 @@ public sealed class IndexModel(SafeguardingDbContext db, ActorContext actor, Tim
             return Page();
         }
 
-        await db.RecordAccessAsync(SubjectType, $"{Return} {Year}{(Upload is null ? "" : " upload")}", AccessPurpose, actor.Current(), cancellationToken);
+        await RecordCheckAsync(Check, cancellationToken);
         Matching = Filtered(Check.Findings);
         PageCount = Math.Max(1, (int)Math.Ceiling(Matching.Count / (double)PageSize));
         PageNumber = Math.Clamp(pageNumber ?? 1, 1, PageCount);
@@ -148,7 +148,7 @@ public sealed class IndexModel(SafeguardingDbContext db, ActorContext actor, Tim
             return NotFound();
         }
 
-        await db.RecordAccessAsync(SubjectType, $"{Key(check.Return)} {check.CollectionYear}{(Upload is null ? "" : " upload")}", AccessPurpose, actor.Current(), cancellationToken);
+        await RecordCheckAsync(check, cancellationToken);
         var stream = new MemoryStream();
         await using (var csv = new CsvWriter(stream, leaveOpen: true))
         {
@@ -199,6 +199,10 @@ public sealed class IndexModel(SafeguardingDbContext db, ActorContext actor, Tim
 
         return "/performance/returns?" + string.Join("&", query);
     }
+
+    /// <summary>A check lists children, so it is recorded as a look at their records: which return, which year, from where.</summary>
+    private Task RecordCheckAsync(ReturnCheck check, CancellationToken cancellationToken) =>
+        db.RecordAccessAsync(SubjectType, $"{Key(check.Return)} {check.CollectionYear}{(Upload is null ? "" : " upload")}", AccessPurpose, actor.Current(), cancellationToken);
 
     public static string Key(StatutoryReturn kind) => kind == StatutoryReturn.CinCensus ? "cin-census" : "ssda903";
 
